@@ -1,0 +1,113 @@
+"""The Transcript data model and call metadata sidecars (no audio, no Whisper)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from transcribe.errors import SidecarError
+from transcribe.meta import CallMeta, load_meta
+from transcribe.model import Provenance, Transcript, TranscriptFormatError, Utterance, Word, transcript_from_turns
+
+
+def make_transcript() -> Transcript:
+    agent = Utterance("agent", 0, 0.5, 1.2, (Word(0.5, 0.8, "Hello,", 0.91, "agent", 0), Word(0.8, 1.2, "Ms.", 0.55, "agent", 0)))
+    customer = Utterance("customer", 1, 1.0, 1.4, (Word(1.0, 1.4, "Hi.", 0.97, "customer", 1),))
+    return Transcript(
+        call_id="c1",
+        source="/calls/c1.wav",
+        audio_sha256="ab" * 32,
+        duration=2.0,
+        sample_rate=8000,
+        channels=("agent", "customer"),
+        utterances=[agent, customer],
+        provenance=Provenance("tiny.en", "cpu", "int8", {"beam_size": 5, "temperatures": [0.0, 0.2]}, {"faster-whisper": "1.2.1"}),
+        dropped_words=3,
+    )
+
+
+def test_json_round_trip_is_lossless():
+    original = make_transcript()
+    loaded = Transcript.from_json(original.to_json())
+    assert loaded.to_dict() == original.to_dict()
+    assert loaded.words[2].text == "Hi." and loaded.words[2].speaker == "customer"
+    assert json.loads(original.to_json())["schema_version"] == 1
+
+
+def test_words_are_in_time_order_across_channels():
+    words = make_transcript().words
+    assert [w.text for w in words] == ["Hello,", "Ms.", "Hi."]
+    assert [w.text for w in make_transcript().words_of("agent")] == ["Hello,", "Ms."]
+
+
+@pytest.mark.parametrize(
+    "mutate, message",
+    [
+        (lambda d: d.update(schema_version=99), "schema_version 99"),
+        (lambda d: d.pop("utterances"), "utterances"),
+        (lambda d: d["utterances"][0]["words"][0].update(colour="red"), "colour"),
+    ],
+)
+def test_bad_transcript_json_is_a_typed_error(mutate, message):
+    data = make_transcript().to_dict()
+    mutate(data)
+    with pytest.raises(TranscriptFormatError, match=message):
+        Transcript.from_dict(json.loads(json.dumps(data)))
+
+
+def test_transcript_from_turns_attributes_speakers():
+    t = transcript_from_turns([("agent", "this is an attempt"), ("customer", "ok")], call_id="x")
+    assert [w.speaker for w in t.words] == ["agent"] * 4 + ["customer"]
+    assert t.words[-1].start > t.words[3].end
+
+
+def test_sidecar_defaults_when_absent(tmp_path):
+    wav = tmp_path / "call-42.wav"
+    wav.write_bytes(b"")
+    meta = load_meta(wav)
+    assert meta.call_id == "call-42"
+    assert meta.roles_for(2) == ("agent", "customer")
+    assert meta.roles_for(1) == ("mixed",)
+
+
+def test_sidecar_loads_all_fields(tmp_path):
+    wav = tmp_path / "c.wav"
+    (tmp_path / "c.json").write_text(json.dumps({
+        "call_id": "C-1", "agent_id": "A7", "team": "east", "account_id": "ACC-9",
+        "started_at": "2026-03-02T14:05:00-05:00", "consumer_timezone": "America/Chicago",
+        "first_contact": False, "channels": ["customer", "agent"],
+    }))
+    meta = load_meta(wav)
+    assert meta.call_id == "C-1" and meta.first_contact is False
+    assert meta.started_at.utcoffset().total_seconds() == -5 * 3600
+    assert meta.roles_for(2) == ("customer", "agent")
+    with pytest.raises(ValueError, match="2 channel role"):
+        meta.roles_for(1)
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        ("{not json", "cannot read it as JSON"),
+        ("[1, 2]", "a sidecar is a JSON object"),
+        ('{"started_at": "2026-03-02T14:05:00"}', "needs a UTC offset"),
+        ('{"consumer_timezone": "Mars/Olympus"}', "unknown IANA time zone"),
+        ('{"channels": ["agent", "robot"]}', "channels"),
+        ('{"first_contact": "maybe"}', "first_contact"),
+        ('{"agent": "A1"}', "agent: Extra inputs are not permitted"),
+    ],
+)
+def test_bad_sidecar_names_file_and_reason(tmp_path, content, expected):
+    wav = tmp_path / "bad.wav"
+    (tmp_path / "bad.json").write_text(content)
+    with pytest.raises(SidecarError) as info:
+        load_meta(wav)
+    assert str(tmp_path / "bad.json") in str(info.value)
+    assert expected in str(info.value)
+    assert info.value.reason == "bad_sidecar"
+
+
+def test_callmeta_rejects_unknown_fields():
+    with pytest.raises(ValueError):
+        CallMeta(call_id="x", colour="red")

