@@ -9,7 +9,6 @@ APT_PACKAGES=(
   asterisk-core-sounds-en-wav asterisk-core-sounds-en  # real 8 kHz speech + texts, for tests/bench
   festival festvox-us-slt-hts festvox-kdlpc16k flite   # offline TTS, to regenerate example calls
   postgresql                                           # the store's PostgreSQL tests
-  chromium chromium-driver                             # browser tests
 )
 
 missing=()

@@ -1,0 +1,5 @@
+import sys
+
+from callaudit.cli import main
+
+sys.exit(main())

@@ -1,0 +1,342 @@
+"""Loading rule packs: one YAML file per rule, every problem reported as ``path:line: message``.
+
+A pack is a folder with a ``pack.yml`` and rule files below it. A rule's id is its
+path inside the pack without the suffix, folders joined by dots:
+``phrases/us_collections/prohibited/threat_arrest.yml`` is ``prohibited.threat_arrest``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from checks.phrases import PhraseSyntaxError, expand
+from checks.schema import KINDS, RULE_MODELS, PackInfo, RuleSpec, Settings
+from checks.text import shared_vocab
+from phrases import PACKS_DIR
+
+RULE_SUFFIXES = (".yml", ".yaml")
+_ID_PART = re.compile(r"^[a-z0-9_]+$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class RulePackError(Exception):
+    """One or more rule files are invalid; ``problems`` lists every one of them."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A validated rule: its id, where it came from, its spec and its expanded phrase groups."""
+
+    id: str
+    pack: str
+    path: str
+    spec: RuleSpec
+    groups: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # Per group and authored phrase, for fuzzy search: its first expansion (to locate a
+    # garbled occurrence in the whole text) and all its expansions (to score it there).
+    needles: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(default_factory=dict)
+
+    @property
+    def kind(self) -> str:
+        return self.spec.kind
+
+    @property
+    def severity(self) -> str:
+        return self.spec.severity
+
+    @property
+    def message(self) -> str:
+        return self.spec.message
+
+    @property
+    def citation(self) -> str:
+        return self.spec.citation
+
+
+@dataclass
+class RulePack:
+    name: str
+    path: Path
+    description: str
+    version: str
+    settings: Settings
+    rules: tuple[Rule, ...]
+
+    def rule(self, rule_id: str) -> Rule:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(f"pack {self.name!r} has no rule {rule_id!r}")
+
+    @cached_property
+    def matcher(self) -> CompiledPack:
+        return CompiledPack(self)
+
+
+class CompiledPack:
+    """One PhraseMatcher for every phrase group of every rule of a pack, run once per call."""
+
+    def __init__(self, pack: RulePack) -> None:
+        vocab = shared_vocab()
+        self.matcher = PhraseMatcher(vocab)
+        self.keys: dict[int, tuple[str, str]] = {}
+        for rule in pack.rules:
+            for group, variants in rule.groups.items():
+                key = f"{pack.name}:{rule.id}#{group}"
+                self.matcher.add(key, [Doc(vocab, words=list(v)) for v in variants])
+                self.keys[vocab.strings[key]] = (rule.id, group)
+
+    def __call__(self, doc: Doc | None) -> dict[tuple[str, str], list[tuple[int, int]]]:
+        """Matches per (rule id, group), as token spans in document order."""
+        found: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        if doc is None:
+            return found
+        keys = self.keys
+        for match_id, start, end in self.matcher(doc):
+            found.setdefault(keys[match_id], []).append((start, end))
+        for spans in found.values():
+            spans.sort()
+        return found
+
+
+# --- finding packs ------------------------------------------------------------------------
+def available_packs() -> list[str]:
+    """Names of the packs shipped in ``phrases/``."""
+    return sorted(p.parent.name for p in PACKS_DIR.glob("*/pack.yml"))
+
+
+def resolve_pack(name_or_path: str | Path) -> Path:
+    """A pack name from ``phrases/`` or a path to a pack folder."""
+    path = Path(name_or_path)
+    if (path / "pack.yml").exists():
+        return path
+    if isinstance(name_or_path, str) and _ID_PART.match(name_or_path):
+        return PACKS_DIR / name_or_path
+    return path
+
+
+def load_packs(names_or_paths: str | Path | Iterable[str | Path]) -> list[RulePack]:
+    """Load and validate packs; raise RulePackError listing every problem in every file."""
+    if isinstance(names_or_paths, (str, Path)):
+        names_or_paths = [names_or_paths]
+    packs: list[RulePack] = []
+    problems: list[Problem] = []
+    for item in names_or_paths:
+        pack, pack_problems = _load_pack(resolve_pack(item))
+        problems.extend(pack_problems)
+        if pack is not None:
+            if any(p.name == pack.name for p in packs):
+                problems.append(Problem(str(pack.path / "pack.yml"), 1, f"pack {pack.name!r} loaded twice"))
+            packs.append(pack)
+    if problems:
+        raise RulePackError(problems)
+    return packs
+
+
+def _load_pack(root: Path) -> tuple[RulePack | None, list[Problem]]:
+    pack_file = root / "pack.yml"
+    if not pack_file.is_file():
+        hint = f"; shipped packs: {', '.join(available_packs())}"
+        return None, [Problem(str(root), 0, f"not a rule pack (no pack.yml){hint}")]
+    problems: list[Problem] = []
+    data = _read_yaml(pack_file, problems)
+    info = _validate(PackInfo, data, pack_file, problems) if data is not None else None
+    if info is not None and info.name != root.name:
+        problems.append(Problem(str(pack_file), 1, f"name {info.name!r} must match the folder {root.name!r}"))
+    rules: list[Rule] = []
+    files = sorted(p for p in root.rglob("*") if p.suffix in RULE_SUFFIXES and p != pack_file and p.is_file())
+    digest = hashlib.sha256()
+    for path in [pack_file, *files]:
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in files:
+        rule = _load_rule(root, path, problems)
+        if rule is not None:
+            rules.append(rule)
+    if not rules and not problems:
+        problems.append(Problem(str(root), 0, "pack has no rule files"))
+    if problems or info is None:
+        return None, problems
+    pack = RulePack(
+        name=info.name,
+        path=root,
+        description=info.description,
+        version=digest.hexdigest()[:16],
+        settings=info.settings,
+        rules=tuple(sorted(rules, key=lambda r: r.id)),
+    )
+    return pack, []
+
+
+def _load_rule(root: Path, path: Path, problems: list[Problem]) -> Rule | None:
+    rel = path.relative_to(root).with_suffix("")
+    parts = rel.parts
+    bad = [p for p in parts if not _ID_PART.match(p)]
+    if bad:
+        problems.append(
+            Problem(str(path), 0, f"rule id parts must be lower_snake_case (got {'/'.join(bad)!r})")
+        )
+        return None
+    rule_id = ".".join(parts)
+    before = len(problems)
+    node_data = _read_yaml(path, problems)
+    if node_data is None:
+        return None
+    data, node = node_data if isinstance(node_data, tuple) else (node_data, None)
+    if not isinstance(data, dict):
+        problems.append(Problem(str(path), 1, "a rule file is a mapping of keys (kind, message, ...)"))
+        return None
+    kind = data.get("kind")
+    if kind not in RULE_MODELS:
+        line = _line_of(node, ("kind",))
+        problems.append(Problem(str(path), line, f"kind: must be one of {', '.join(KINDS)} (got {kind!r})"))
+        return None
+    spec = _validate(RULE_MODELS[kind], node_data, path, problems)
+    if spec is None or len(problems) > before:
+        return None
+    groups: dict[str, tuple[tuple[str, ...], ...]] = {}
+    needles: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+    for group, phrases, loc in _phrase_groups(spec):
+        variants: dict[tuple[str, ...], None] = {}
+        firsts: dict[str, tuple[str, ...]] = {}
+        for index, phrase in enumerate(phrases):
+            try:
+                expanded = expand(phrase)
+            except PhraseSyntaxError as exc:
+                problems.append(Problem(str(path), _line_of(node, (*loc, index)), str(exc)))
+                continue
+            variants.update(dict.fromkeys(expanded))
+            firsts.setdefault(" ".join(expanded[0]), tuple(dict.fromkeys(" ".join(v) for v in expanded)))
+        groups[group] = tuple(variants)
+        needles[group] = tuple(firsts.items())
+    if len(problems) > before:
+        return None
+    return Rule(id=rule_id, pack=root.name, path=str(path), spec=spec, groups=groups, needles=needles)
+
+
+def _phrase_groups(spec: RuleSpec) -> list[tuple[str, list[str], tuple]]:
+    """(group name, phrases, yaml location) of every phrase list in a rule."""
+    found: list[tuple[str, list[str], tuple]] = []
+    phrases = getattr(spec, "phrases", None)
+    if isinstance(phrases, dict):
+        found += [(f"phrases.{name}", items, ("phrases", name)) for name, items in phrases.items()]
+    elif phrases is not None:
+        found.append(("phrases", phrases, ("phrases",)))
+    for name in ("forbidden", "required", "exceptions"):
+        items = getattr(spec, name, None)
+        if isinstance(items, list):
+            found.append((name, items, (name,)))
+    for name in ("trigger", "first", "then", "revoked_by", "unless"):
+        group = getattr(spec, name, None)
+        if group is not None:
+            found.append((name, group.phrases, (name, "phrases")))
+            if group.exceptions:
+                found.append((f"{name}.exceptions", group.exceptions, (name, "exceptions")))
+    return found
+
+
+# --- YAML with line numbers ---------------------------------------------------------------
+def _read_yaml(path: Path, problems: list[Problem]) -> tuple[Any, yaml.Node] | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(Problem(str(path), 0, f"cannot read: {exc}"))
+        return None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 0
+        problems.append(Problem(str(path), line, f"not valid YAML: {getattr(exc, 'problem', exc)}"))
+        return None
+    if node is None:
+        problems.append(Problem(str(path), 1, "file is empty"))
+        return None
+    _duplicate_keys(node, path, problems)
+    return data, node
+
+
+def _duplicate_keys(node: yaml.Node, path: Path, problems: list[Problem]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            if key.value in seen:
+                problems.append(Problem(str(path), key.start_mark.line + 1, f"duplicate key {key.value!r}"))
+            seen.add(key.value)
+            _duplicate_keys(value, path, problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _duplicate_keys(item, path, problems)
+
+
+def _validate(model: type[BaseModel], node_data: Any, path: Path, problems: list[Problem]) -> Any:
+    data, node = node_data
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            problems.append(Problem(str(path), _line_of(node, loc), _message(model, loc, err)))
+        return None
+
+
+def _message(model: type[BaseModel], loc: tuple, err: dict) -> str:
+    where = ".".join(str(p) for p in loc) or "(rule)"
+    if err["type"] == "extra_forbidden":
+        hint = ""
+        if len(loc) == 1:
+            hint = f"; allowed keys: {', '.join(f.alias or n for n, f in model.model_fields.items())}"
+        return f"unknown key {str(loc[-1])!r}{hint}"
+    if err["type"] == "missing":
+        return f"{where}: missing (required)"
+    message = err["msg"].removeprefix("Value error, ")
+    return f"{where}: {message}"
+
+
+def _line_of(node: yaml.Node | None, loc: tuple) -> int:
+    """The 1-based line of the YAML node at a pydantic error location (nearest existing parent)."""
+    if node is None:
+        return 1
+    line = node.start_mark.line + 1
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if k.value == str(key) or (key == "pass_" and k.value == "pass"):
+                    line, node = k.start_mark.line + 1, v
+                    break
+            else:
+                return line
+        elif isinstance(node, yaml.SequenceNode):
+            if key == "turns":  # an example written as a bare list of turns
+                continue
+            if isinstance(key, int) and 0 <= key < len(node.value):
+                node = node.value[key]
+                line = node.start_mark.line + 1
+            else:
+                return line
+        else:
+            return line
+    return line

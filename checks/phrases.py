@@ -1,0 +1,172 @@
+"""The phrase syntax of rule packs, expanded to the token sequences a matcher looks for.
+
+A phrase is words separated by spaces, with three helpers:
+
+- ``(a|b c)`` one of the alternatives (an alternative may be several words or empty);
+- ``[words]`` optional words, the same as ``(words|)``;
+- ``#`` any number written in digits ("balance of #" matches "balance of $1,250");
+  ``$#`` only an amount of money written with a dollar sign.
+
+Words are normalized like transcript words (lower case, outer punctuation off), and
+common contractions match both ways: "you will" also matches "you'll", "won't" also
+matches "will not", "going to" also matches "gonna".
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import product
+
+from checks.text import normalize_word
+
+MAX_VARIANTS = 2048
+
+_CONTRACTIONS = {
+    ("will", "not"): "won't",
+    ("can", "not"): "can't",
+    ("cannot",): "can't",
+    ("do", "not"): "don't",
+    ("does", "not"): "doesn't",
+    ("did", "not"): "didn't",
+    ("is", "not"): "isn't",
+    ("are", "not"): "aren't",
+    ("was", "not"): "wasn't",
+    ("would", "not"): "wouldn't",
+    ("should", "not"): "shouldn't",
+    ("have", "not"): "haven't",
+    ("i", "am"): "i'm",
+    ("you", "are"): "you're",
+    ("we", "are"): "we're",
+    ("they", "are"): "they're",
+    ("it", "is"): "it's",
+    ("that", "is"): "that's",
+    ("there", "is"): "there's",
+    ("he", "is"): "he's",
+    ("she", "is"): "she's",
+    ("what", "is"): "what's",
+    ("i", "will"): "i'll",
+    ("you", "will"): "you'll",
+    ("we", "will"): "we'll",
+    ("they", "will"): "they'll",
+    ("he", "will"): "he'll",
+    ("she", "will"): "she'll",
+    ("it", "will"): "it'll",
+    ("that", "will"): "that'll",
+    ("i", "have"): "i've",
+    ("you", "have"): "you've",
+    ("we", "have"): "we've",
+    ("they", "have"): "they've",
+    ("i", "would"): "i'd",
+    ("you", "would"): "you'd",
+    ("we", "would"): "we'd",
+    ("they", "would"): "they'd",
+    ("going", "to"): "gonna",
+    ("want", "to"): "wanna",
+    ("got", "to"): "gotta",
+}
+_EXPANSIONS: dict[str, list[tuple[str, ...]]] = {}
+for _long, _short in _CONTRACTIONS.items():
+    _EXPANSIONS.setdefault(_short, []).append(_long)
+_PAIRS = {k: v for k, v in _CONTRACTIONS.items() if len(k) == 2}
+
+_LEXER = re.compile(r"\s*(\(|\)|\[|\]|\||[^\s()\[\]|]+)")
+
+
+class PhraseSyntaxError(ValueError):
+    """A phrase that cannot be expanded; the message says what to fix."""
+
+
+def expand(phrase: str) -> list[tuple[str, ...]]:
+    """Every token sequence a phrase stands for, in a stable order, without duplicates."""
+    lexemes = _lex(phrase)
+    pos, alternatives = _parse_alternatives(lexemes, 0, phrase)
+    if pos != len(lexemes):
+        raise PhraseSyntaxError(f"unexpected {lexemes[pos]!r} in phrase {phrase!r}")
+    seen: dict[tuple[str, ...], None] = {}
+    for words in alternatives:
+        tokens = tuple(t for t in (normalize_word(w) if w != "#" else "#" for w in words) if t != "_")
+        if not tokens:
+            raise PhraseSyntaxError(f"phrase {phrase!r} can match nothing (every word is optional)")
+        for variant in _contraction_variants(tokens):
+            for with_money in _number_variants(variant):
+                seen.setdefault(with_money, None)
+    if len(seen) > MAX_VARIANTS:
+        raise PhraseSyntaxError(
+            f"phrase {phrase!r} expands to {len(seen)} variants (at most {MAX_VARIANTS}); split it"
+        )
+    return list(seen)
+
+
+def expand_all(phrases: list[str]) -> list[tuple[str, ...]]:
+    seen: dict[tuple[str, ...], None] = {}
+    for phrase in phrases:
+        for variant in expand(phrase):
+            seen.setdefault(variant, None)
+    return list(seen)
+
+
+def _lex(phrase: str) -> list[str]:
+    if not phrase.strip():
+        raise PhraseSyntaxError("empty phrase")
+    return _LEXER.findall(phrase)
+
+
+def _parse_alternatives(lex: list[str], pos: int, phrase: str) -> tuple[int, list[list[str]]]:
+    """alternatives := sequence ('|' sequence)*"""
+    pos, result = _parse_sequence(lex, pos, phrase)
+    while pos < len(lex) and lex[pos] == "|":
+        pos, more = _parse_sequence(lex, pos + 1, phrase)
+        result = result + more
+    return pos, result
+
+
+def _parse_sequence(lex: list[str], pos: int, phrase: str) -> tuple[int, list[list[str]]]:
+    """sequence := (word | '(' alternatives ')' | '[' alternatives ']')*"""
+    result: list[list[str]] = [[]]
+    while pos < len(lex) and lex[pos] not in ("|", ")", "]"):
+        token = lex[pos]
+        if token in ("(", "["):
+            close = ")" if token == "(" else "]"
+            pos, options = _parse_alternatives(lex, pos + 1, phrase)
+            if pos >= len(lex) or lex[pos] != close:
+                raise PhraseSyntaxError(f"missing {close!r} in phrase {phrase!r}")
+            if token == "[":
+                options = options + [[]]
+            pos += 1
+        else:
+            options = [[token]]
+            pos += 1
+        if len(result) * len(options) > MAX_VARIANTS:
+            raise PhraseSyntaxError(f"phrase {phrase!r} expands to too many variants; split it")
+        result = [a + b for a, b in product(result, options)]
+    return pos, result
+
+
+def _number_variants(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """``#`` matches any number in digits, an amount of money (``$#``) included."""
+    if "#" not in tokens:
+        return [tokens]
+    return [tuple(p) for p in product(*[("#", "$#") if t == "#" else (t,) for t in tokens])]
+
+
+def _contraction_variants(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The tokens with each contractible pair written both ways ("you will" / "you'll")."""
+    choices: list[list[tuple[str, ...]]] = []
+    i = 0
+    while i < len(tokens):
+        pair = tokens[i : i + 2]
+        if len(pair) == 2 and pair in _PAIRS:
+            choices.append([pair, (_PAIRS[pair],)])
+            i += 2
+            continue
+        token = tokens[i]
+        if token in _EXPANSIONS:
+            choices.append([(token,), *_EXPANSIONS[token]])
+        elif (token,) in _CONTRACTIONS:
+            choices.append([(token,), (_CONTRACTIONS[(token,)],)])
+        else:
+            choices.append([(token,)])
+        i += 1
+    if len(choices) > 0 and sum(len(c) > 1 for c in choices) > 6:
+        return [tokens]
+    return [tuple(t for part in combo for t in part) for combo in product(*choices)]

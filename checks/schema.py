@@ -1,0 +1,275 @@
+"""The schema of rule files and pack.yml: strict (unknown keys are errors), one model per kind."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+from transcribe.meta import CallMeta
+
+Severity = Literal["critical", "high", "medium", "low"]
+Speaker = Literal["agent", "customer", "any"]
+Phrase = Annotated[str, Field(min_length=1)]
+PhraseList = Annotated[list[Phrase], Field(min_length=1)]
+Text = Annotated[str, Field(min_length=1)]
+
+KINDS = ("required", "prohibited", "response", "order", "call_log")
+SEVERITIES = ("critical", "high", "medium", "low")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# --- examples -----------------------------------------------------------------------------
+def _turn(value: Any) -> Any:
+    if isinstance(value, dict) and len(value) != 1:
+        raise ValueError("a turn is one `speaker: text` pair, e.g. {agent: Hello}")
+    return value
+
+
+Turn = Annotated[dict[Literal["agent", "customer", "mixed"], str], BeforeValidator(_turn)]
+
+
+def _example(value: Any) -> Any:
+    """A plain string is one agent turn; a list is turns; a mapping spells everything out."""
+    if isinstance(value, str):
+        return {"turns": [{"agent": value}]}
+    if isinstance(value, list):
+        return {"turns": value}
+    if isinstance(value, dict) and isinstance(value.get("turns"), str):
+        return {**value, "turns": [{"agent": value["turns"]}]}
+    return value
+
+
+def _meta(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {"call_id": "example", **value}
+    return value
+
+
+class Example(Strict):
+    """A transcript snippet (and, for call-log rules, metadata and call attempts)."""
+
+    turns: list[Turn] = Field(default_factory=list)
+    meta: Annotated[CallMeta, BeforeValidator(_meta)] | None = None
+    attempts: list[datetime] | None = None
+    status: Literal["violation", "needs_listen"] = "violation"
+
+    @field_validator("attempts")
+    @classmethod
+    def _aware(cls, value: list[datetime] | None) -> list[datetime] | None:
+        for moment in value or ():
+            if moment.utcoffset() is None:
+                raise ValueError("attempt times need a UTC offset, e.g. 2026-03-02T14:05:00-05:00")
+        return value
+
+
+ExampleItem = Annotated[Example, BeforeValidator(_example)]
+
+
+class Examples(Strict):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, str_strip_whitespace=True)
+
+    flag: Annotated[list[ExampleItem], Field(min_length=1)]
+    pass_: Annotated[list[ExampleItem], Field(min_length=1, alias="pass")]
+
+
+# --- parts of rules -----------------------------------------------------------------------
+class Window(Strict):
+    """Where in the call a rule looks. Which fields a kind accepts is checked per kind."""
+
+    first_seconds: Annotated[float, Field(gt=0)] | None = None
+    last_seconds: Annotated[float, Field(gt=0)] | None = None
+    seconds: Annotated[float, Field(gt=0)] | None = None
+    turns: Annotated[int, Field(gt=0)] | None = None
+
+
+class Conditions(Strict):
+    """When a rule applies. ``first_contact: true`` = first contact or unknown (never skipped silently)."""
+
+    first_contact: bool | None = None
+
+
+class PhraseGroup(Strict):
+    """Phrases said by one speaker; ``turn_start`` keeps only those within a turn's first words."""
+
+    speaker: Speaker
+    phrases: PhraseList
+    exceptions: PhraseList | None = None
+    negation: bool = True
+    turn_start: bool = False
+
+
+class RuleBase(Strict):
+    kind: str
+    message: Text
+    severity: Severity
+    citation: Text
+    rationale: Text
+    examples: Examples
+    conditions: Conditions = Conditions()
+    min_probability: Annotated[float, Field(ge=0, le=1)] | None = None
+
+
+def _window_fields(window: Window | None, allowed: set[str], kind: str) -> None:
+    if window is None:
+        return
+    used = {k for k, v in window.model_dump().items() if v is not None}
+    if used - allowed:
+        raise ValueError(
+            f"window: {', '.join(sorted(used - allowed))} does not apply to {kind} rules "
+            f"(use {', '.join(sorted(allowed))})"
+        )
+    if window.first_seconds is not None and window.last_seconds is not None:
+        raise ValueError("window: give first_seconds or last_seconds, not both")
+
+
+class RequiredRule(RuleBase):
+    """A phrase (or every named part of one) must be said."""
+
+    kind: Literal["required"]
+    speaker: Speaker = "agent"
+    phrases: PhraseList | Annotated[dict[str, PhraseList], Field(min_length=1)]
+    exceptions: PhraseList | None = None
+    unless: PhraseGroup | None = None
+    window: Window | None = None
+    negation: bool = True
+    fuzzy: bool = True
+
+    @model_validator(mode="after")
+    def _window(self) -> RequiredRule:
+        _window_fields(self.window, {"first_seconds", "last_seconds"}, "required")
+        return self
+
+
+class ProhibitedRule(RuleBase):
+    """A phrase must not be said (negated mentions pass)."""
+
+    kind: Literal["prohibited"]
+    speaker: Speaker = "agent"
+    phrases: PhraseList
+    exceptions: PhraseList | None = None
+    window: Window | None = None
+    negation: bool = True
+    fuzzy: bool = False
+
+    @model_validator(mode="after")
+    def _window(self) -> ProhibitedRule:
+        _window_fields(self.window, {"first_seconds", "last_seconds"}, "prohibited")
+        return self
+
+
+class ResponseRule(RuleBase):
+    """After a trigger, ``speaker`` must not say ``forbidden`` / must say ``required`` within the window."""
+
+    kind: Literal["response"]
+    trigger: PhraseGroup
+    speaker: Speaker = "agent"
+    forbidden: PhraseList | None = None
+    required: PhraseList | None = None
+    exceptions: PhraseList | None = None
+    window: Window | None = None
+    negation: bool = True
+    fuzzy: bool = True
+
+    @model_validator(mode="after")
+    def _shape(self) -> ResponseRule:
+        if self.forbidden is None and self.required is None:
+            raise ValueError("a response rule needs `forbidden` or `required` phrases (or both)")
+        _window_fields(self.window, {"seconds", "turns"}, "response")
+        return self
+
+
+class OrderRule(RuleBase):
+    """``then`` must not be said unless ``first`` was said before it (and not revoked since)."""
+
+    kind: Literal["order"]
+    first: PhraseGroup
+    then: PhraseGroup
+    revoked_by: PhraseGroup | None = None
+
+
+class LocalTime(Strict):
+    earliest: time
+    latest: time
+    assume_timezones: Annotated[list[str], Field(min_length=1)]
+
+    @field_validator("assume_timezones")
+    @classmethod
+    def _zones(cls, value: list[str]) -> list[str]:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        for name in value:
+            try:
+                ZoneInfo(name)
+            except (ZoneInfoNotFoundError, ValueError):
+                raise ValueError(f"unknown IANA time zone {name!r}") from None
+        return value
+
+
+class Frequency(Strict):
+    max_attempts: Annotated[int, Field(gt=0)]
+    days: Annotated[int, Field(gt=0)]
+
+
+class CallLogRule(RuleBase):
+    """A rule on call metadata (when the call was placed, how often the account was called)."""
+
+    kind: Literal["call_log"]
+    local_time: LocalTime | None = None
+    frequency: Frequency | None = None
+
+    @model_validator(mode="after")
+    def _one(self) -> CallLogRule:
+        if (self.local_time is None) == (self.frequency is None):
+            raise ValueError("a call_log rule has exactly one of `local_time` or `frequency`")
+        return self
+
+
+RULE_MODELS: dict[str, type[RuleBase]] = {
+    "required": RequiredRule,
+    "prohibited": ProhibitedRule,
+    "response": ResponseRule,
+    "order": OrderRule,
+    "call_log": CallLogRule,
+}
+
+RuleSpec = RequiredRule | ProhibitedRule | ResponseRule | OrderRule | CallLogRule
+
+
+# --- pack.yml -----------------------------------------------------------------------------
+class Settings(Strict):
+    """Pack-wide matching thresholds; each has a documented default."""
+
+    min_probability: Annotated[float, Field(ge=0, le=1)] = 0.5
+    fuzzy_accept: Annotated[float, Field(ge=0, le=100)] = 88.0
+    fuzzy_review: Annotated[float, Field(ge=0, le=100)] = 82.0
+    # Where the recognizer itself was unsure of a word in the aligned span (probability under
+    # min_probability), a weaker garbled match still goes to a human: "resist your car"
+    # (p=0.34) for "repossess your car" scores 79.
+    fuzzy_unsure_review: Annotated[float, Field(ge=0, le=100)] = 75.0
+    fuzzy_min_chars: Annotated[int, Field(ge=1)] = 14
+    negation_window: Annotated[int, Field(ge=1, le=20)] = 6
+
+    @model_validator(mode="after")
+    def _order(self) -> Settings:
+        if not self.fuzzy_unsure_review <= self.fuzzy_review <= self.fuzzy_accept:
+            raise ValueError("need fuzzy_unsure_review <= fuzzy_review <= fuzzy_accept")
+        return self
+
+
+class PackInfo(Strict):
+    name: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
+    description: Text
+    version_notes: Text | list[Text] | None = None
+    settings: Settings = Settings()

@@ -1,0 +1,274 @@
+"""A call's words as one spaCy Doc (token i = word i), plus what the rule kinds ask of it.
+
+The Doc is built once per call from the transcript's words, in utterance order,
+with each word normalized to one token (lower case, outer punctuation stripped,
+any number written in digits as ``#``). Every match is a token span, and every
+token is a Word with a time, a speaker and an ASR probability.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from functools import cache, cached_property
+from operator import attrgetter
+from typing import NamedTuple
+
+import spacy
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from transcribe.model import Transcript, Word
+
+_OUTER_PUNCT = ".,;:!?\"“”‘’'()[]{}<>…-–—*_/\\"
+CLAUSE_END = frozenset(".,;:!?…—–")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+NEGATORS = _words("not never no nobody nothing neither nor noone cannot without wont cant dont isnt arent")
+# Words that open a new clause: a negator before them does not reach the words after.
+CLAUSE_OPENERS = _words(
+    "but and or so because cause if unless then otherwise until when though although however "
+    "i we they he she i'm we're they're you're he's she's i'll we'll they'll you'll he'll she'll "
+    "i've we've they've you've i'd we'd they'd you'd "
+    "youre theyre im youll theyll hes shes"  # the same, as ASR writes them without apostrophes
+)
+# Pronouns that open a clause only when a verb or auxiliary follows them ("you will" vs "have you arrested").
+SUBJECT_IF_VERB_FOLLOWS = _words("you it this that there")
+AUXILIARIES = _words(
+    "will would could can might may must should shall are were was is am have has had need needs "
+    "owe owes do does did get got go going gonna better"
+)
+
+
+def normalize_word(text: str) -> str:
+    """One word as a matching token: lower case, curly quotes straightened, outer punctuation off.
+
+    Numbers written in digits become ``#`` (amounts of money ``$#``) so a phrase can say
+    "balance of #".
+    A word that is only punctuation becomes ``_`` (a token must not be empty).
+    """
+    token = "".join(text.lower().replace("’", "'").replace("‘", "'").split()).strip(_OUTER_PUNCT)
+    if any(c.isdigit() for c in token):
+        return "$#" if "$" in token else "#"
+    return token or "_"
+
+
+class _NormCache(dict):
+    """Memo of normalize_word: a call's vocabulary repeats, so most words are one dict lookup."""
+
+    def __missing__(self, key: str) -> str:
+        if len(self) > 200_000:
+            self.clear()
+        value = self[key] = normalize_word(key)
+        return value
+
+
+NORM = _NormCache()
+_TEXT = attrgetter("text")
+
+
+def is_negator(token: str) -> bool:
+    return token in NEGATORS or token.endswith("n't")
+
+
+@cache
+def shared_vocab() -> Vocab:
+    """The one vocabulary every Doc and every compiled pack shares (a blank English pipeline's)."""
+    return spacy.blank("en").vocab
+
+
+@cache
+def _whitespace_tokenizer() -> Tokenizer:
+    """A tokenizer with no rules: it splits on spaces only, so normalized word i is token i.
+
+    Faster than ``Doc(vocab, words=...)`` because it caches the lexemes of words it has seen.
+    """
+    return Tokenizer(shared_vocab())
+
+
+def make_doc(tokens: list[str]) -> Doc:
+    """A Doc whose token i is ``tokens[i]`` (tokens hold no whitespace; see normalize_word)."""
+    doc = _whitespace_tokenizer()(" ".join(tokens))
+    if len(doc) != len(tokens):  # never expected; keep the alignment whatever happens
+        doc = Doc(shared_vocab(), words=tokens)
+    return doc
+
+
+class Stream(NamedTuple):
+    """One speaker's words, in time order, as a contiguous run of tokens."""
+
+    speaker: str
+    start: int  # first token
+    end: int  # one past the last token
+
+
+class Turn(NamedTuple):
+    """A turn of the conversation in time order: consecutive utterances of one speaker
+    (on mono audio every utterance is its own turn)."""
+
+    speaker: str
+    t_start: float
+    t_end: float
+
+
+SEPARATOR = "¶"  # the token between two speakers' streams; no phrase contains it
+
+
+class CallText:
+    """The words of one call, tokenized once for every rule of every pack.
+
+    Tokens are laid out per speaker: all agent words in time order, a separator, all
+    customer words, and so on. A phrase is then found even when Whisper split it into
+    two segments with the other side's "mhm" between them; the order of events across
+    speakers is decided by word times, not token positions.
+    """
+
+    def __init__(self, transcript: Transcript) -> None:
+        self.call_id = transcript.call_id
+        utterances = [u for u in transcript.utterances if u.words]
+        starts = [u.start for u in utterances]
+        if starts != sorted(starts):
+            utterances = sorted(utterances, key=lambda u: (u.start, u.channel))
+        by_speaker: dict[str, list] = {}
+        for utt in utterances:
+            by_speaker.setdefault(utt.speaker, []).append(utt)
+        words: list[Word] = []
+        utterance_starts: list[int] = []
+        streams: list[Stream] = []
+        for speaker, utts in by_speaker.items():
+            if words:
+                last = words[-1]
+                words.append(Word(last.end, last.end, SEPARATOR, 1.0, "", -1))
+            first = len(words)
+            for utt in utts:
+                utterance_starts.append(len(words))
+                words.extend(utt.words)
+            streams.append(Stream(speaker, first, len(words)))
+        self._utterances = utterances
+        self.words = words
+        self.tokens = tokens = list(map(NORM.__getitem__, map(_TEXT, words)))
+        self.streams = streams
+        self._stream_starts = [s.start for s in streams]
+        self._utterance_starts = utterance_starts
+        self._word_starts: list[float] | None = None
+        self._bounds: dict[frozenset[str], tuple[float, float] | None] = {}
+        self.doc = make_doc(tokens) if tokens else None
+        self._haystacks: dict[tuple, tuple[str, list[int], list[int]]] = {}
+
+    @cached_property
+    def turns(self) -> list[Turn]:
+        """The turns of the conversation in time order (for response windows counted in turns)."""
+        turns: list[list] = []
+        for utt in self._utterances:
+            if turns and turns[-1][0] == utt.speaker != "mixed":
+                turns[-1][2] = max(turns[-1][2], utt.end)
+            else:
+                turns.append([utt.speaker, utt.start, utt.end])
+        return [Turn(*t) for t in turns]
+
+    # --- where a token sits -------------------------------------------------------------
+    def stream_of(self, token: int) -> Stream:
+        return self.streams[bisect_right(self._stream_starts, token) - 1]
+
+    def words_into_utterance(self, token: int) -> int:
+        """How many words of its utterance come before ``token`` (0 = it opens the utterance)."""
+        return token - self._utterance_starts[bisect_right(self._utterance_starts, token) - 1]
+
+    def speaker_of(self, start: int, end: int) -> str | None:
+        """The speaker of a token span, or None if it is not within one speaker's words."""
+        stream = self.stream_of(start)
+        return stream.speaker if end <= stream.end else None
+
+    def probability(self, start: int, end: int) -> float:
+        words = self.words[start:end]
+        return sum(w.probability for w in words) / len(words) if words else 0.0
+
+    def time_of(self, start: int, end: int) -> tuple[float, float]:
+        return self.words[start].start, self.words[end - 1].end
+
+    # --- negation -----------------------------------------------------------------------
+    def negated(self, start: int, window: int) -> bool:
+        """A negator within ``window`` tokens before ``start``, in the same clause."""
+        first = self.stream_of(start).start
+        tokens, words = self.tokens, self.words
+        after = tokens[start]
+        following = tokens[start + 1] if start + 1 < len(tokens) else ""
+        if after in CLAUSE_OPENERS or (after in SUBJECT_IF_VERB_FOLLOWS and following in AUXILIARIES):
+            return False  # the phrase opens its own clause ("he's not here he owes ...")
+        for j in range(start - 1, max(first, start - window) - 1, -1):
+            if words[j].text.rstrip()[-1:] in CLAUSE_END:
+                return False
+            token = tokens[j]
+            if is_negator(token) or (token == "one" and j > first and tokens[j - 1] == "no"):
+                return True
+            if token in CLAUSE_OPENERS or (token in SUBJECT_IF_VERB_FOLLOWS and after in AUXILIARIES):
+                return False
+            after = token
+        return False
+
+    # --- time windows -------------------------------------------------------------------
+    def speech_bounds(self, speakers: frozenset[str]) -> tuple[float, float] | None:
+        """First and last word time of the given speakers, or None if they said nothing."""
+        if speakers not in self._bounds:
+            words = self.words
+            chosen = [s for s in self.streams if s.speaker in speakers]
+            self._bounds[speakers] = (
+                (min(words[s.start].start for s in chosen), max(words[s.end - 1].end for s in chosen))
+                if chosen
+                else None
+            )
+        return self._bounds[speakers]
+
+    def token_ranges(self, speakers: frozenset[str], t0: float, t1: float) -> list[tuple[int, int]]:
+        """Token ranges of the given speakers whose words start within [t0, t1]."""
+        if self._word_starts is None:
+            self._word_starts = [w.start for w in self.words]
+        starts = self._word_starts
+        ranges = []
+        for stream in self.streams:
+            if stream.speaker in speakers:
+                a = bisect_left(starts, t0, stream.start, stream.end)
+                b = bisect_right(starts, t1, a, stream.end)
+                if a < b:
+                    ranges.append((a, b))
+        return ranges
+
+    def haystack(self, ranges: list[tuple[int, int]]) -> tuple[str, list[int], list[int]]:
+        """The text of token ranges for fuzzy search, with each token's char offset and index."""
+        key = tuple(ranges)
+        cached = self._haystacks.get(key)
+        if cached is not None:
+            return cached
+        offsets: list[int] = []
+        indexes: list[int] = []
+        parts: list[str] = []
+        pos = 0
+        for a, b in ranges:
+            for i in range(a, b):
+                token = self.tokens[i]
+                offsets.append(pos)
+                indexes.append(i)
+                parts.append(token)
+                pos += len(token) + 1
+            parts.append("|")  # a speaker break: keeps alignments from gluing two speakers together
+            pos += 2
+        result = (" ".join(parts), offsets, indexes)
+        self._haystacks[key] = result
+        return result
+
+    @staticmethod
+    def tokens_at(offsets: list[int], indexes: list[int], c0: int, c1: int) -> tuple[int, int]:
+        """The token span covering characters [c0, c1) of a haystack."""
+        a = max(bisect_right(offsets, c0) - 1, 0)
+        b = max(bisect_left(offsets, c1), a + 1)
+        return indexes[a], indexes[b - 1] + 1
+
+    # --- evidence -----------------------------------------------------------------------
+    def context(self, start: int, end: int, around: int = 8) -> tuple[int, int]:
+        """The span widened by up to ``around`` words of the same speaker either side."""
+        stream = self.stream_of(start)
+        return max(stream.start, start - around), min(stream.end, end + around)

@@ -1,0 +1,434 @@
+"""The speech rule kinds on small synthetic packs: required, prohibited, response, order.
+
+Each test states one behaviour: speaker constraints, negation, mono (mixed) speech,
+time and turn windows, low ASR confidence and garbled phrases going to needs_listen.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import replace
+
+import pytest
+
+from checks import Finding, RulePack, load_packs, run_checks
+from transcribe.meta import CallMeta
+from transcribe.model import Transcript, Utterance, transcript_from_turns
+
+HEADER = """\
+message: {kind} test rule
+severity: high
+citation: test 1
+rationale: a rule for tests
+examples: {{flag: [x], pass: [y]}}
+"""
+
+RULES = {
+    "disclosure/miranda.yml": """\
+        kind: required
+        conditions: {first_contact: true}
+        phrases:
+          collect: ["attempt to collect a debt"]
+          purpose: ["information obtained will be used for that purpose"]
+    """,
+    "disclosure/recording.yml": """\
+        kind: required
+        window: {first_seconds: 10}
+        phrases: ["(this|the) call (is|may be) recorded"]
+    """,
+    "disclosure/closing.yml": """\
+        kind: required
+        window: {last_seconds: 5}
+        phrases: ["thank you for your time"]
+    """,
+    "disclosure/third_party_aware.yml": """\
+        kind: required
+        fuzzy: false
+        phrases: ["debt collector"]
+        unless: {speaker: customer, phrases: ["wrong number"]}
+    """,
+    "prohibited/arrest.yml": """\
+        kind: prohibited
+        phrases: ["(arrest|arrested)", "go to jail"]
+        exceptions: ["cardiac arrest"]
+    """,
+    "prohibited/swear.yml": """\
+        kind: prohibited
+        negation: false
+        phrases: ["damn"]
+    """,
+    "prohibited/customer_threat.yml": """\
+        kind: prohibited
+        speaker: customer
+        phrases: ["i will sue"]
+    """,
+    "response/cease.yml": """\
+        kind: response
+        trigger: {speaker: customer, phrases: ["stop calling"]}
+        forbidden: ["(keep|continue) calling", "make a payment"]
+        window: {turns: 2}
+    """,
+    "response/dispute.yml": """\
+        kind: response
+        trigger: {speaker: customer, phrases: ["not my debt"]}
+        required: ["(send|mail) you a validation notice"]
+        window: {seconds: 20}
+    """,
+    "procedure/verify.yml": """\
+        kind: order
+        first: {speaker: customer, phrases: ["(yes|speaking)"], turn_start: true}
+        then: {speaker: agent, phrases: ["you owe"]}
+        revoked_by: {speaker: customer, phrases: ["his wife"]}
+    """,
+}
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory) -> RulePack:
+    root = tmp_path_factory.mktemp("packs") / "kinds"
+    root.mkdir()
+    (root / "pack.yml").write_text("name: kinds\ndescription: kind tests\n")
+    for rel, body in RULES.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        body = textwrap.dedent(body)
+        path.write_text(body + HEADER.format(kind=body.split()[1]))
+    return load_packs([root])[0]
+
+
+def check(
+    pack: RulePack,
+    rule: str,
+    *turns: tuple[str, str],
+    meta: CallMeta | None = None,
+    transcript: Transcript | None = None,
+) -> list[Finding]:
+    transcript = transcript or transcript_from_turns(list(turns), call_id="c1")
+    return [f for f in run_checks(transcript, meta, [pack]) if f.rule_id == rule]
+
+
+def statuses(findings: list[Finding]) -> list[str]:
+    return [f.status for f in findings]
+
+
+def with_probability(transcript: Transcript, words: set[str], probability: float) -> Transcript:
+    """The transcript with the given words (lower case, no punctuation) made unsure."""
+    utterances = [
+        Utterance(
+            u.speaker,
+            u.channel,
+            u.start,
+            u.end,
+            tuple(
+                replace(w, probability=probability) if w.text.lower().strip(".,?!") in words else w
+                for w in u.words
+            ),
+        )
+        for u in transcript.utterances
+    ]
+    return replace(transcript, utterances=utterances)
+
+
+MIRANDA = "This is an attempt to collect a debt. Any information obtained will be used for that purpose."
+
+# --- required -------------------------------------------------------------------------------
+
+
+def test_required_passes_when_every_part_is_said(pack) -> None:
+    assert check(pack, "disclosure.miranda", ("agent", MIRANDA)) == []
+
+
+def test_required_reports_the_missing_part(pack) -> None:
+    (finding,) = check(pack, "disclosure.miranda", ("agent", "This is an attempt to collect a debt."))
+    assert (
+        finding.status == "violation" and "purpose" in finding.message and "collect," not in finding.message
+    )
+    assert finding.speaker == "agent" and finding.citation == "test 1" and finding.severity == "high"
+
+
+def test_required_said_by_the_customer_does_not_count(pack) -> None:
+    findings = check(pack, "disclosure.miranda", ("agent", "Hello there."), ("customer", MIRANDA))
+    assert statuses(findings) == ["violation"]
+
+
+def test_required_in_mixed_speech_counts_as_present(pack) -> None:
+    assert check(pack, "disclosure.miranda", ("mixed", "hello " + MIRANDA)) == []
+
+
+def test_required_negated_does_not_count(pack) -> None:
+    said = "This is not an attempt to collect a debt. Any information obtained will be used for that purpose."
+    assert statuses(check(pack, "disclosure.miranda", ("agent", said))) == ["violation"]
+
+
+def test_first_contact_condition_treats_unknown_as_first_contact(pack) -> None:
+    turns = ("agent", "Hello, following up on your plan.")
+    assert statuses(check(pack, "disclosure.miranda", turns)) == ["violation"]
+    assert statuses(check(pack, "disclosure.miranda", turns, meta=CallMeta(call_id="c1", first_contact=True)))
+    assert check(pack, "disclosure.miranda", turns, meta=CallMeta(call_id="c1", first_contact=False)) == []
+
+
+def test_garbled_mini_miranda_is_matched_fuzzily(pack) -> None:
+    """Seen from tiny.en on 8 kHz audio: close enough counts as said."""
+    garbled = "This is an attempt to collect a dead. Any information that pain will be used for that purpose."
+    assert check(pack, "disclosure.miranda", ("agent", garbled)) == []
+
+
+def test_weak_fuzzy_match_needs_listening_not_a_pass_or_violation(pack) -> None:
+    weak = "This is an attempt to collect a debt. Any information that pain will be used for their purpose."
+    (finding,) = check(pack, "disclosure.miranda", ("agent", weak))
+    assert finding.status == "needs_listen" and "weak match" in finding.message
+    assert 0.82 <= finding.score < 0.88
+
+
+def test_required_found_with_low_asr_confidence_needs_listening(pack) -> None:
+    unsure = {"attempt", "to", "collect", "a", "debt"}
+    transcript = with_probability(transcript_from_turns([("agent", MIRANDA)], call_id="c1"), unsure, 0.05)
+    (finding,) = check(pack, "disclosure.miranda", transcript=transcript)
+    assert finding.status == "needs_listen" and "low ASR confidence" in finding.message
+
+
+def test_missing_phrase_among_unsure_words_needs_listening(pack) -> None:
+    transcript = transcript_from_turns([("agent", "mumble grumble something else")], call_id="c1")
+    transcript = with_probability(transcript, {"mumble", "grumble", "something", "else"}, 0.2)
+    (finding,) = check(pack, "disclosure.miranda", transcript=transcript)
+    assert finding.status == "needs_listen" and "unsure" in finding.message
+
+
+def test_required_time_window_counts_from_the_agents_first_word(pack) -> None:
+    early = [("customer", "hello " * 40), ("agent", "Hi, this call is recorded.")]
+    assert check(pack, "disclosure.recording", *early) == []  # 14 s of customer first: still in time
+    late = [("agent", "Hi " + "and so on " * 12), ("agent", "by the way this call is recorded")]
+    (finding,) = check(pack, "disclosure.recording", *late)
+    assert finding.status == "violation" and finding.start == 0.0 and finding.end <= 10.5
+
+
+def test_required_last_seconds_window(pack) -> None:
+    assert check(pack, "disclosure.closing", ("agent", "okay " * 30 + "thank you for your time")) == []
+    findings = check(pack, "disclosure.closing", ("agent", "thank you for your time " + "okay " * 30))
+    assert statuses(findings) == ["violation"]
+
+
+def test_required_with_no_speech_of_its_speaker_needs_listening(pack) -> None:
+    (finding,) = check(pack, "disclosure.recording", ("customer", "hello? hello?"))
+    assert finding.status == "needs_listen"
+
+
+def test_unless_switches_a_required_rule_off(pack) -> None:
+    assert statuses(check(pack, "disclosure.third_party_aware", ("agent", "Hi, is John there?"))) == [
+        "violation"
+    ]
+    turns = [("agent", "Hi, is John there?"), ("customer", "Wrong number.")]
+    assert check(pack, "disclosure.third_party_aware", *turns) == []
+
+
+# --- prohibited -----------------------------------------------------------------------------
+
+
+def test_prohibited_flags_the_agent_with_time_span_and_text(pack) -> None:
+    (finding,) = check(
+        pack, "prohibited.arrest", ("customer", "I can't pay."), ("agent", "Then we will have you arrested.")
+    )
+    assert finding.status == "violation" and finding.speaker == "agent"
+    assert "arrested" in finding.text and finding.start > 0 and finding.end > finding.start
+    assert finding.score == 1.0 and finding.call_id == "c1"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Nobody is going to arrest you.",
+        "No one will ever arrest you over a debt.",
+        "You will not go to jail.",
+        "We won't have you arrested.",
+        "We can't have you arrested, that's not how it works.",
+        "you are never going to be arrested",
+    ],
+)
+def test_prohibited_negated_passes(pack, said) -> None:
+    assert check(pack, "prohibited.arrest", ("agent", said)) == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "If you don't pay, you will be arrested.",
+        "if you dont pay today we arrest you",
+        "If you don't pay now, you'll go to jail.",
+        "I'm not kidding. We will have you arrested.",
+    ],
+)
+def test_negation_does_not_reach_across_clauses(pack, said) -> None:
+    assert statuses(check(pack, "prohibited.arrest", ("agent", said))) == ["violation"]
+
+
+def test_prohibited_said_by_the_customer_is_not_the_agents(pack) -> None:
+    assert check(pack, "prohibited.arrest", ("customer", "Are you going to have me arrested?")) == []
+
+
+def test_prohibited_in_mixed_speech_needs_listening(pack) -> None:
+    (finding,) = check(pack, "prohibited.arrest", ("mixed", "we will have you arrested"))
+    assert finding.status == "needs_listen" and finding.speaker == "mixed" and "mono" in finding.message
+
+
+def test_prohibited_with_low_confidence_needs_listening_never_passes(pack) -> None:
+    transcript = transcript_from_turns([("agent", "we will have you arrested")], call_id="c1")
+    (finding,) = check(pack, "prohibited.arrest", transcript=with_probability(transcript, {"arrested"}, 0.1))
+    assert finding.status == "needs_listen" and "0.10" in finding.message
+
+
+def test_exceptions_and_negation_off(pack) -> None:
+    assert check(pack, "prohibited.arrest", ("agent", "My father had a cardiac arrest.")) == []
+    assert statuses(check(pack, "prohibited.swear", ("agent", "I'm not damn kidding."))) == ["violation"]
+
+
+def test_customer_speaker_rules(pack) -> None:
+    assert statuses(check(pack, "prohibited.customer_threat", ("customer", "I will sue you"))) == [
+        "violation"
+    ]
+    assert check(pack, "prohibited.customer_threat", ("agent", "I will sue you")) == []
+
+
+def test_repeated_and_overlapping_matches(pack) -> None:
+    findings = check(
+        pack, "prohibited.arrest", ("agent", "Arrest. I said arrest, arrested, and you go to jail.")
+    )
+    assert len(findings) == 4 and [f.start for f in findings] == sorted(f.start for f in findings)
+
+
+# --- response -------------------------------------------------------------------------------
+
+
+def test_response_forbidden_after_trigger(pack) -> None:
+    turns = [("customer", "Please stop calling me."), ("agent", "We will keep calling until you pay.")]
+    (finding,) = check(pack, "response.cease", *turns)
+    assert finding.status == "violation" and "keep calling" in finding.text
+
+
+def test_response_forbidden_before_trigger_or_negated_passes(pack) -> None:
+    before = [("agent", "Can you make a payment?"), ("customer", "No. Stop calling me."), ("agent", "Okay.")]
+    assert check(pack, "response.cease", *before) == []
+    negated = [("customer", "Stop calling me."), ("agent", "We will not keep calling.")]
+    assert check(pack, "response.cease", *negated) == []
+    not_asked = [("customer", "I'm not asking you to stop calling."), ("agent", "Can you make a payment?")]
+    assert check(pack, "response.cease", *not_asked) == []
+
+
+def test_response_trigger_said_by_the_agent_is_no_trigger(pack) -> None:
+    turns = [("agent", "If you want us to stop calling, say so. Can you make a payment?")]
+    assert check(pack, "response.cease", *turns) == []
+
+
+def test_response_turn_window(pack) -> None:
+    base = [("customer", "stop calling"), ("agent", "okay"), ("customer", "bye"), ("agent", "one more thing")]
+    late = [*base[:3], ("agent", "hmm"), ("customer", "what"), ("agent", "make a payment")]
+    assert check(pack, "response.cease", *late) == []
+    within = [*base[:3], ("agent", "make a payment")]
+    assert statuses(check(pack, "response.cease", *within)) == ["violation"]
+
+
+def test_response_required_reply_missing_is_a_violation(pack) -> None:
+    turns = [("customer", "This is not my debt."), ("agent", "Well, you need to pay it.")]
+    (finding,) = check(pack, "response.dispute", *turns)
+    assert finding.status == "violation" and "not my debt" in finding.text
+
+
+def test_response_required_reply_given_passes(pack) -> None:
+    turns = [("customer", "This is not my debt."), ("agent", "Okay, we will send you a validation notice.")]
+    assert check(pack, "response.dispute", *turns) == []
+
+
+def test_response_required_reply_outside_the_seconds_window(pack) -> None:
+    turns = [
+        ("customer", "This is not my debt."),
+        ("agent", "okay " * 60 + "we will send you a validation notice"),
+    ]
+    assert statuses(check(pack, "response.dispute", *turns)) == ["violation"]
+
+
+def test_response_in_mixed_speech_needs_listening(pack) -> None:
+    (finding,) = check(pack, "response.cease", ("mixed", "stop calling me we will keep calling"))
+    assert finding.status == "needs_listen"
+    (finding,) = check(pack, "response.dispute", ("mixed", "this is not my debt okay thanks"))
+    assert finding.status == "needs_listen"
+
+
+# --- order ----------------------------------------------------------------------------------
+
+
+def test_order_then_without_first_is_a_violation(pack) -> None:
+    turns = [("agent", "Is this John?"), ("customer", "Who's calling?"), ("agent", "You owe us money.")]
+    (finding,) = check(pack, "procedure.verify", *turns)
+    assert finding.status == "violation" and "you owe" in finding.text.lower()
+
+
+def test_order_first_then_passes(pack) -> None:
+    turns = [("agent", "Is this John?"), ("customer", "Yes, speaking."), ("agent", "You owe us money.")]
+    assert check(pack, "procedure.verify", *turns) == []
+
+
+def test_order_first_must_open_the_turn_and_can_be_revoked(pack) -> None:
+    late_yes = [
+        ("agent", "Is this John?"),
+        ("customer", "Can I take a message, yes?"),
+        ("agent", "You owe us."),
+    ]
+    assert statuses(check(pack, "procedure.verify", *late_yes)) == ["violation"]
+    revoked = [("agent", "Is this John?"), ("customer", "Yes, this is his wife."), ("agent", "You owe us.")]
+    assert statuses(check(pack, "procedure.verify", *revoked)) == ["violation"]
+
+
+def test_order_then_before_first_is_a_violation(pack) -> None:
+    turns = [("agent", "You owe us money. Is this John?"), ("customer", "Yes."), ("agent", "Thanks.")]
+    assert statuses(check(pack, "procedure.verify", *turns)) == ["violation"]
+
+
+def test_findings_of_all_rules_come_in_time_order_and_as_contract_dicts(pack) -> None:
+    transcript = transcript_from_turns(
+        [("agent", "We will have you arrested."), ("customer", "Stop calling."), ("agent", "Keep calling.")],
+        call_id="c9",
+    )
+    findings = run_checks(transcript, CallMeta(call_id="c9"), [pack])
+    assert [f.start for f in findings] == sorted(f.start for f in findings)
+    assert set(findings[0].to_dict()) == {
+        "call_id",
+        "rule_id",
+        "status",
+        "severity",
+        "speaker",
+        "start",
+        "end",
+        "text",
+        "score",
+        "message",
+        "citation",
+    }
+
+
+def test_an_empty_transcript_only_reports_required_rules(pack) -> None:
+    findings = run_checks(transcript_from_turns([], call_id="e"), None, [pack])
+    assert {f.rule_id for f in findings} <= {r.id for r in pack.rules if r.kind == "required"}
+    assert all(f.status == "needs_listen" for f in findings)
+
+
+def test_packs_are_reusable_across_calls_and_findings_do_not_leak(pack) -> None:
+    bad = transcript_from_turns([("agent", "we will have you arrested")], call_id="bad")
+    good = transcript_from_turns([("agent", "thank you for your time")], call_id="good")
+    run_checks(bad, None, [pack])
+    assert not [f for f in run_checks(good, None, [pack]) if f.rule_id == "prohibited.arrest"]
+
+
+def test_garbled_threat_among_unsure_words_goes_to_a_human() -> None:
+    """tiny.en heard "we will sue you and repossess your car" as below (eval call ev12).
+
+    The words it was unsure of ("and resist", p=0.18, 0.34) align with "repossess your car" at 79,
+    under fuzzy_review; because the recognizer itself was unsure, a human listens.
+    The same words heard with confidence are a different phrase and pass.
+    """
+    (us,) = load_packs(["us_collections"])
+    heard = "If you don't, we will see you and resist your car."
+    base = transcript_from_turns([("agent", heard)], call_id="ev12")
+    unsure = with_probability(base, {"and", "resist"}, 0.3)
+    findings = [f for f in run_checks(unsure, CallMeta(call_id="ev12"), [us]) if f.rule_id.startswith("prohibited.")]
+    assert [(f.rule_id, f.status) for f in findings] == [("prohibited.threat_legal_action", "needs_listen")]
+    sure = [f for f in run_checks(base, CallMeta(call_id="ev12"), [us]) if f.rule_id.startswith("prohibited.")]
+    assert sure == []

@@ -1,0 +1,96 @@
+"""The phrase syntax and the text layer (normalization, negation scope) behind the matchers."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks.phrases import PhraseSyntaxError, expand
+from checks.text import CallText, normalize_word
+from transcribe.model import transcript_from_turns
+
+
+def test_alternatives_and_optional_words() -> None:
+    assert expand("(stop|quit) calling [me]") == [
+        ("stop", "calling", "me"),
+        ("stop", "calling"),
+        ("quit", "calling", "me"),
+        ("quit", "calling"),
+    ]
+    assert expand("collect (a|the (big|old)) debt") == [
+        ("collect", "a", "debt"),
+        ("collect", "the", "big", "debt"),
+        ("collect", "the", "old", "debt"),
+    ]
+    assert expand("(a b|c)") == [("a", "b"), ("c",)]
+
+
+def test_words_are_normalized_like_transcript_words() -> None:
+    assert expand("Don’t CALL me!") == [("don't", "call", "me"), ("do", "not", "call", "me")]
+
+
+def test_contractions_match_both_ways() -> None:
+    variants = expand("you will be arrested")
+    assert ("you'll", "be", "arrested") in variants and ("you", "will", "be", "arrested") in variants
+    assert ("will", "not") in [v[1:3] for v in expand("we won't sue")]
+    assert ("gonna",) in [v[1:2] for v in expand("we are going to sue")]
+
+
+def test_number_placeholder_matches_plain_numbers_and_money() -> None:
+    assert expand("balance of #") == [("balance", "of", "#"), ("balance", "of", "$#")]
+    assert [normalize_word(w) for w in ("$1,250.00", "1250", "3rd", "five")] == ["$#", "#", "#", "five"]
+
+
+@pytest.mark.parametrize(
+    "phrase, message",
+    [
+        ("(a|b", "missing ')'"),
+        ("a]", "unexpected"),
+        ("[a]", "can match nothing"),
+        ("   ", "empty phrase"),
+        (" ".join(["(a|b|c|d)"] * 6), "too many variants"),
+    ],
+)
+def test_syntax_errors_say_what_is_wrong(phrase, message) -> None:
+    with pytest.raises(PhraseSyntaxError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        expand(phrase)
+
+
+def text_of(*turns: tuple[str, str]) -> CallText:
+    return CallText(transcript_from_turns(list(turns)))
+
+
+def test_token_i_is_word_i_and_maps_to_a_time() -> None:
+    text = text_of(("agent", "Hello, Mr. Smith!"), ("customer", "Yes?"), ("agent", "Good."))
+    assert [t.text for t in text.doc] == ["hello", "mr", "smith", "good", "¶", "yes"] == text.tokens
+    assert [w.text for w in text.words] == ["Hello,", "Mr.", "Smith!", "Good.", "¶", "Yes?"]
+    assert text.time_of(5, 6) == (text.words[5].start, text.words[5].end)
+    assert text.speaker_of(0, 4) == "agent" and text.speaker_of(5, 6) == "customer"
+    assert text.speaker_of(3, 6) is None
+
+
+@pytest.mark.parametrize(
+    "said, word, negated",
+    [
+        ("nobody is going to arrest you", "arrest", True),
+        ("we will not arrest you", "arrest", True),
+        ("no one will arrest you", "arrest", True),
+        ("if you don't pay you will be arrested", "be", False),
+        ("if you don't pay, we arrest you", "arrest", False),
+        ("we won't have you arrested", "arrested", True),
+        ("i don't think they will arrest you", "arrest", False),
+        ("he's not here he owes money", "he", False),
+    ],
+)
+def test_negation_scope(said, word, negated) -> None:
+    text = text_of(("agent", said))
+    assert text.negated(text.tokens.index(word), window=6) is negated
+
+
+def test_consecutive_utterances_of_one_speaker_form_one_turn_but_mono_ones_do_not() -> None:
+    assert len(text_of(("agent", "a b"), ("agent", "c"), ("customer", "d")).turns) == 2
+    assert len(text_of(("mixed", "a b"), ("mixed", "c")).turns) == 2
+
+
+def test_a_phrase_split_by_the_other_sides_interjection_is_still_one_run_of_words() -> None:
+    text = text_of(("agent", "this is an attempt"), ("customer", "mhm"), ("agent", "to collect a debt"))
+    assert " ".join(text.tokens).startswith("this is an attempt to collect a debt ¶ mhm")

