@@ -52,13 +52,18 @@ CUSTOMER_LINES = [
     "Alright, thank you for explaining all of that.",
     "I'm not sure, I need to talk to my husband about it first.",
 ]
+UNSURE_SHARE = 0.07  # share of words tiny.en was unsure of (p < 0.5) on eval/ (2679 words)
 CLOSING = "Thank you for your time, have a great day."
 
 
 def synthesize(
     call_id: str, rng: random.Random, words_per_speaker: int = 750, violating: bool = False
 ) -> Transcript:
-    """A stereo call of ~5 minutes: alternating turns, each word ~0.2 s, probabilities 0.6-1.0."""
+    """A stereo call of ~5 minutes: alternating turns, each word ~0.2 s.
+
+    Word probabilities follow what tiny.en gave on the eval calls: 7 % of words under 0.5
+    (which is where garbled prohibited phrases are searched), the rest 0.6-1.0.
+    """
     agent_lines = list(AGENT_OPENING[:1] if violating else AGENT_OPENING)
     customer_lines: list[str] = ["Yes, speaking."]  # the right party answers
     while sum(len(x.split()) for x in agent_lines) < words_per_speaker:
@@ -82,7 +87,7 @@ def synthesize(
                     round(clock, 2),
                     round(clock + 0.18, 2),
                     token,
-                    round(rng.uniform(0.6, 1.0), 3),
+                    round(rng.uniform(0.05, 0.5) if rng.random() < UNSURE_SHARE else rng.uniform(0.6, 1.0), 3),
                     speaker,
                     channel,
                 )

@@ -10,7 +10,7 @@ gives ``needs_listen``, never a silent pass.
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from checks.finding import NEEDS_LISTEN, VIOLATION, CallContext, Finding
 from checks.packs import Rule
@@ -146,9 +146,15 @@ def fuzzy_best(
     the pack's ``fuzzy_review`` score, unless the ASR was unsure of a word in the aligned
     span (then ``fuzzy_unsure_review`` is enough).
     """
+    return fuzzy_in_ranges(ctx, rule, group, speaker, ctx.text.token_ranges(speakers_for(speaker), *times))
+
+
+def fuzzy_in_ranges(
+    ctx: CallContext, rule: Rule, group: str, speaker: str, ranges: list[tuple[int, int]]
+) -> Occurrence | None:
+    """``fuzzy_best`` over explicit token ranges (one haystack, ranges kept apart by breaks)."""
     settings = ctx.settings
     text = ctx.text
-    ranges = text.token_ranges(speakers_for(speaker), *times)
     if not ranges:
         return None
     haystack, offsets, indexes = text.haystack(ranges)
@@ -162,12 +168,14 @@ def fuzzy_best(
             continue
         lo, hi = max(0, spot.dest_start - len(first)), min(len(haystack), spot.dest_end + len(first))
         around = haystack[lo:hi]
-        for needle in spellings:
-            if len(needle) < settings.fuzzy_min_chars or len(around) < len(needle):
-                continue
-            hit = fuzz.partial_ratio_alignment(needle, around, processor=None, score_cutoff=cutoff)
-            if hit is not None and (best is None or hit.score > best.score):
-                best, best_needle, best_at, cutoff = hit, needle, lo, hit.score
+        usable = [n for n in spellings if settings.fuzzy_min_chars <= len(n) <= len(around)]
+        # rank every spelling in C++, then align only the best one
+        top = process.extractOne(around, usable, scorer=fuzz.partial_ratio, processor=None, score_cutoff=cutoff)
+        if top is None:
+            continue
+        hit = fuzz.partial_ratio_alignment(top[0], around, processor=None, score_cutoff=cutoff)
+        if hit is not None and (best is None or hit.score > best.score):
+            best, best_needle, best_at, cutoff = hit, top[0], lo, hit.score
     if best is None:
         return None
     start, end = text.tokens_at(offsets, indexes, best_at + best.dest_start, best_at + best.dest_end)
@@ -326,7 +334,7 @@ def check_prohibited(ctx: CallContext, rule: Rule) -> list[Finding]:
         if not occ.negated:
             findings.append(_said_finding(ctx, rule, occ))
     if spec.fuzzy and not findings:
-        guess = fuzzy_best(ctx, rule, "phrases", spec.speaker, times)
+        guess = _garbled_among_unsure_words(ctx, rule, spec.speaker, times)
         if guess is not None and not (spec.negation and guess.negated):
             findings.append(
                 ctx.finding(
@@ -338,6 +346,29 @@ def check_prohibited(ctx: CallContext, rule: Rule) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _garbled_among_unsure_words(
+    ctx: CallContext, rule: Rule, speaker: str, times: tuple[float, float]
+) -> Occurrence | None:
+    """A garbled prohibited phrase: fuzzy-searched only around words the ASR was unsure of.
+
+    Where Whisper was sure of every word an exact match would have found the phrase; a
+    threat it misheard shows up as low-probability words ("and resist your car"). Searching
+    only there (a few words either side) keeps precision and checks throughput.
+    """
+    floor, around = ctx.min_probability(rule), 4  # words either side of an unsure word
+    windows: list[tuple[int, int]] = []
+    for a, b in ctx.text.token_ranges(speakers_for(speaker), *times):
+        for i in range(a, b):
+            if ctx.text.words[i].probability >= floor:
+                continue
+            lo, hi = max(a, i - around), min(b, i + around + 1)
+            if windows and lo <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], hi)
+            else:
+                windows.append((lo, hi))
+    return fuzzy_in_ranges(ctx, rule, "phrases", speaker, windows)
 
 
 def _said_finding(ctx: CallContext, rule: Rule, occ: Occurrence, also_ambiguous: bool = False) -> Finding:
