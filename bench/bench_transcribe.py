@@ -22,17 +22,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from transcribe.engine import TranscribeOptions, get_model, transcribe_file  # noqa: E402
-from transcribe.meta import load_meta  # noqa: E402
-from transcribe.reference import Reference, asterisk_calls, asterisk_prompts, pyannote_sample, scripted_calls  # noqa: E402
-from transcribe.scoring import ZERO, WordScore, score  # noqa: E402
+from transcribe.engine import TranscribeOptions, get_model, transcribe_file
+from transcribe.meta import load_meta
+from transcribe.reference import Reference, asterisk_calls, asterisk_prompts, pyannote_sample, scripted_calls
+from transcribe.scoring import ZERO, score
 
 
 def plain_faster_whisper(ref: Reference, options: TranscribeOptions) -> tuple[dict[str, str], float]:
     """faster-whisper as a user would call it: the file path, defaults, the same model."""
     model = get_model(options.model, options.device, options.compute_type, options.cpu_threads)
     t0 = time.perf_counter()
-    segments, info = model.transcribe(str(ref.path), language="en")
+    segments, _info = model.transcribe(str(ref.path), language="en")
     text = " ".join(s.text for s in segments)
     return {"all": text}, time.perf_counter() - t0
 

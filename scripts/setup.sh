@@ -23,6 +23,7 @@ if ((${#missing[@]})); then
 fi
 
 echo "setup: installing callaudit and its pinned Python dependencies"
-PIP_ROOT_USER_ACTION=ignore python3 -m pip install -q --disable-pip-version-check -e ".[dev]"
+# constraints.txt pins every transitive package to the set CI was green with.
+PIP_ROOT_USER_ACTION=ignore python3 -m pip install -q --disable-pip-version-check -c constraints.txt -e ".[dev]"
 python3 -c "import callaudit, transcribe, checks" 
 echo "setup: done"

@@ -6,6 +6,7 @@ Fast: reads YAML, JSON, CSV and WAV headers only. The one test that runs TTS is 
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import json
 import shutil
 import subprocess
@@ -19,6 +20,7 @@ import av
 import pandas as pd
 import pytest
 import yaml
+from conftest import US_COLLECTIONS_IDS
 
 from transcribe.meta import load_meta
 
@@ -26,22 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SETS = ("examples", "eval")
 
 # The stable rule ids of the US collections pack (issue 3). Labels may use nothing else.
-RULE_IDS = {
-    "disclosure.mini_miranda",
-    "disclosure.debt_collector_identity",
-    "disclosure.recording_notice",
-    "procedure.third_party_disclosure",
-    "prohibited.threat_arrest",
-    "prohibited.threat_legal_action",
-    "prohibited.false_representation",
-    "prohibited.abusive_language",
-    "prohibited.profanity",
-    "response.cease_request",
-    "response.attorney_represented",
-    "response.dispute",
-    "calling.time_window",
-    "calling.frequency_7in7",
-}
+RULE_IDS = US_COLLECTIONS_IDS
 SCRIPT_KEYS = {"description", "layout", "codec", "meta", "turns", "labels", "prior_attempts"}
 TURN_KEYS = {"speaker", "text", "voice"}
 CODEC_NAMES = {"mulaw": "pcm_mulaw", "alaw": "pcm_alaw", "pcm16": "pcm_s16le"}
@@ -124,7 +111,7 @@ def test_rendered_call_matches_its_script(set_name, path):
         assert 0 < turn["start"] < turn["end"] <= duration
     for speaker in ("agent", "customer"):  # a party never talks over itself
         own = [t for t in ref["turns"] if t["speaker"] == speaker]
-        assert all(a["end"] <= b["start"] for a, b in zip(own, own[1:]))
+        assert all(a["end"] <= b["start"] for a, b in itertools.pairwise(own))
 
 
 @pytest.mark.parametrize("set_name", SETS)

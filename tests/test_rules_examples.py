@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import US_COLLECTIONS_IDS
 
 from checks import available_packs, load_packs
 from checks.examples import iter_examples, run_example
@@ -30,22 +31,7 @@ def test_every_rule_is_documented_and_has_both_kinds_of_examples(rule) -> None:
     assert spec.rationale.strip() and spec.citation.strip() and spec.message.strip()
 
 
-US_IDS = {
-    "disclosure.mini_miranda",
-    "disclosure.debt_collector_identity",
-    "disclosure.recording_notice",
-    "procedure.third_party_disclosure",
-    "prohibited.threat_arrest",
-    "prohibited.threat_legal_action",
-    "prohibited.false_representation",
-    "prohibited.abusive_language",
-    "prohibited.profanity",
-    "response.cease_request",
-    "response.attorney_represented",
-    "response.dispute",
-    "calling.time_window",
-    "calling.frequency_7in7",
-}
+US_IDS = US_COLLECTIONS_IDS
 
 
 def test_us_collections_keeps_its_stable_ids() -> None:

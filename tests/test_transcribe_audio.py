@@ -6,11 +6,17 @@ import shutil
 
 import numpy as np
 import pytest
-
 from conftest import convert, write_wav
+
 from transcribe.audio import SAMPLE_RATE, decode, require_signal
 from transcribe.engine import transcribe_file
-from transcribe.errors import AudioDecodeError, InputError, SidecarError, SilentAudioError, TruncatedAudioError
+from transcribe.errors import (
+    AudioDecodeError,
+    InputError,
+    SidecarError,
+    SilentAudioError,
+    TruncatedAudioError,
+)
 
 
 def tone_call(path, seconds=3.0, rate=8000, channels=2):

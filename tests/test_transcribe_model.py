@@ -8,7 +8,14 @@ import pytest
 
 from transcribe.errors import SidecarError
 from transcribe.meta import CallMeta, load_meta
-from transcribe.model import Provenance, Transcript, TranscriptFormatError, Utterance, Word, transcript_from_turns
+from transcribe.model import (
+    Provenance,
+    Transcript,
+    TranscriptFormatError,
+    Utterance,
+    Word,
+    transcript_from_turns,
+)
 
 
 def make_transcript() -> Transcript:

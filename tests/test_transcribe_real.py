@@ -10,9 +10,9 @@ import json
 
 import numpy as np
 import pytest
+from conftest import write_wav
 
 from callaudit.cli import main
-from conftest import write_wav
 from transcribe.engine import TranscribeOptions, get_model, transcribe_file
 from transcribe.reference import pyannote_sample
 from transcribe.scoring import ZERO, score
@@ -26,9 +26,9 @@ def test_stereo_mulaw_call_words_are_attributed_per_channel(asterisk_stereo_call
         transcript = transcribe_file(ref.path)
         assert transcript.channels == ("agent", "customer")
         assert transcript.sample_rate == 8000
-        for role in per_role:
+        for role, total in per_role.items():
             hyp = " ".join(w.text for w in transcript.words_of(role))
-            per_role[role] = per_role[role] + score(ref.text_by_role[role], hyp)
+            per_role[role] = total + score(ref.text_by_role[role], hyp)
         words = transcript.words
         assert all(0 <= w.start <= w.end <= transcript.duration + 0.5 for w in words)
         assert {w.channel for w in words if w.speaker == "agent"} == {0}

@@ -24,4 +24,4 @@ __all__ = [
     "Word",
     "load_meta",
 ]
-from transcribe.model import TranscriptFormatError  # noqa: E402
+from transcribe.model import TranscriptFormatError

@@ -155,7 +155,7 @@ def require_signal(audio: DecodedAudio, roles: tuple[str, ...]) -> None:
     """Refuse a recording, or a channel of it, that holds only silence."""
     silent = [i for i, ch in enumerate(audio.channels) if not speech_mask(ch).any()]
     if len(silent) == len(audio.channels):
-        raise SilentAudioError(audio.path, "silence only: no channel rises above %.0f dBFS" % SILENCE_DBFS)
+        raise SilentAudioError(audio.path, f"silence only: no channel rises above {SILENCE_DBFS:.0f} dBFS")
     if silent:
         names = ", ".join(f"channel {i} ({roles[i]})" for i in silent)
         raise SilentAudioError(audio.path, f"empty channel: {names} holds only silence")

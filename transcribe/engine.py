@@ -21,8 +21,15 @@ from pathlib import Path
 
 import numpy as np
 
-from transcribe.audio import FRAME_SECONDS, SAMPLE_RATE, DecodedAudio, decode, file_sha256, frame_dbfs
-from transcribe.audio import require_signal
+from transcribe.audio import (
+    FRAME_SECONDS,
+    SAMPLE_RATE,
+    DecodedAudio,
+    decode,
+    file_sha256,
+    frame_dbfs,
+    require_signal,
+)
 from transcribe.errors import AudioDecodeError
 from transcribe.meta import CallMeta
 from transcribe.model import Provenance, Transcript, Utterance, Word
