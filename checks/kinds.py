@@ -357,7 +357,7 @@ def _garbled_among_unsure_words(
     threat it misheard shows up as low-probability words ("and resist your car"). Searching
     only there (a few words either side) keeps precision and checks throughput.
     """
-    floor, around = ctx.min_probability(rule), 4  # words either side of an unsure word
+    floor, around = ctx.min_probability(rule), 2  # words either side of an unsure word
     windows: list[tuple[int, int]] = []
     for a, b in ctx.text.token_ranges(speakers_for(speaker), *times):
         for i in range(a, b):
