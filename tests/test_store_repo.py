@@ -339,3 +339,19 @@ def test_cli_lists_what_the_store_holds(db_url: str, capsys) -> None:
     assert (row["call_id"], row["rule_id"], row["end"]) == ("c1", "prohibited.threat_arrest", 2.5)
     assert main(["queue", "--db", db_url]) == 0
     assert "c1" in capsys.readouterr().out
+
+
+def _open_in_child(url: str) -> str:
+    from callaudit.store import open_store as child_open
+
+    child_open(url)
+    return "ok"
+
+
+def test_processes_opening_a_new_sqlite_store_at_once_all_succeed(tmp_path):
+    """An audit starting while `callaudit calls` opens the same new store: both migrate safely."""
+    import multiprocessing
+
+    url = f"sqlite:///{tmp_path / 'race.db'}"
+    with multiprocessing.get_context("spawn").Pool(4) as pool:
+        assert pool.map(_open_in_child, [url] * 8) == ["ok"] * 8

@@ -45,7 +45,10 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         return
     log.info("migrating audit store %s to %s", engine.url.render_as_string(hide_password=True), revision)
     config = alembic_config()
-    with engine.begin() as connection:
+    # Take SQLite's write lock up front (waiting on the busy timeout): two processes opening a new
+    # store at once then migrate one after the other, and the second finds the schema at head,
+    # instead of one failing with "database is locked" when it upgrades a read lock mid-migration.
+    with engine.execution_options(begin_immediate=True).begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 
