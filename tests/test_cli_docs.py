@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 
 import pytest
+from conftest import ROOT
 
 from callaudit.cli import build_parser
-from conftest import ROOT
 
 
 def subcommands() -> dict[str, argparse.ArgumentParser]:
