@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import av
@@ -36,6 +37,11 @@ class DecodedAudio:
     @property
     def duration(self) -> float:
         return len(self.channels[0]) / SAMPLE_RATE if self.channels else 0.0
+
+    @cached_property
+    def levels(self) -> tuple[np.ndarray, ...]:
+        """Each channel's level per 20 ms frame in dBFS (computed once, used by every gate)."""
+        return tuple(frame_dbfs(ch) for ch in self.channels)
 
 
 def file_sha256(path: str | Path) -> str:
@@ -146,14 +152,9 @@ def frame_dbfs(samples: np.ndarray) -> np.ndarray:
     return 20 * np.log10(np.maximum(rms, 1e-6))
 
 
-def speech_mask(samples: np.ndarray, floor_dbfs: float = SILENCE_DBFS) -> np.ndarray:
-    """Boolean per 20 ms frame: is there signal above the silence floor?"""
-    return frame_dbfs(samples) > floor_dbfs
-
-
 def require_signal(audio: DecodedAudio, roles: tuple[str, ...]) -> None:
     """Refuse a recording, or a channel of it, that holds only silence."""
-    silent = [i for i, ch in enumerate(audio.channels) if not speech_mask(ch).any()]
+    silent = [i for i, level in enumerate(audio.levels) if not (level > SILENCE_DBFS).any()]
     if len(silent) == len(audio.channels):
         raise SilentAudioError(audio.path, f"silence only: no channel rises above {SILENCE_DBFS:.0f} dBFS")
     if silent:
