@@ -13,6 +13,21 @@ from transcribe.reference import Reference, asterisk_calls
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# The fields of a finding, as the rule-pack issue's output contract lists them.
+FINDING_CONTRACT = (
+    "call_id",
+    "rule_id",
+    "status",
+    "severity",
+    "speaker",
+    "start",
+    "end",
+    "text",
+    "score",
+    "message",
+    "citation",
+)
+
 # The stable rule ids the US collections pack promises (issue 3); corpus labels use only these.
 US_COLLECTIONS_IDS = frozenset({
     "disclosure.mini_miranda",

@@ -10,6 +10,7 @@ import textwrap
 from dataclasses import replace
 
 import pytest
+from conftest import FINDING_CONTRACT
 
 from checks import Finding, RulePack, load_packs, run_checks
 from transcribe.meta import CallMeta
@@ -389,19 +390,7 @@ def test_findings_of_all_rules_come_in_time_order_and_as_contract_dicts(pack) ->
     )
     findings = run_checks(transcript, CallMeta(call_id="c9"), [pack])
     assert [f.start for f in findings] == sorted(f.start for f in findings)
-    assert set(findings[0].to_dict()) == {
-        "call_id",
-        "rule_id",
-        "status",
-        "severity",
-        "speaker",
-        "start",
-        "end",
-        "text",
-        "score",
-        "message",
-        "citation",
-    }
+    assert set(findings[0].to_dict()) == set(FINDING_CONTRACT)
 
 
 def test_an_empty_transcript_only_reports_required_rules(pack) -> None:

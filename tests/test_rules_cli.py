@@ -7,6 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import FINDING_CONTRACT
 
 from callaudit.cli import main
 from transcribe.model import transcript_from_turns
@@ -105,19 +106,7 @@ def test_check_prints_findings_as_json_lines(stored_call, capsys) -> None:
     arrest = by_rule["prohibited.threat_arrest"]
     assert arrest["call_id"] == "call-7" and arrest["status"] == "violation" and arrest["speaker"] == "agent"
     assert "4111" not in arrest["text"] and "arrest" in arrest["text"]
-    assert set(arrest) == {
-        "call_id",
-        "rule_id",
-        "status",
-        "severity",
-        "speaker",
-        "start",
-        "end",
-        "text",
-        "score",
-        "message",
-        "citation",
-    }
+    assert set(arrest) == set(FINDING_CONTRACT)
 
 
 def test_check_with_attempts_and_several_packs(stored_call, tmp_path: Path, capsys) -> None:

@@ -355,9 +355,7 @@ def run_findings(args: argparse.Namespace) -> int:
         from rich.table import Table
 
         table = Table(title=f"{len(rows)} finding(s)", title_justify="left")
-        for column in ("call", "rule"):
-            table.add_column(column, no_wrap=True)
-        for column in ("status", "severity", "time", "speaker"):
+        for column in ("call", "rule", "status", "severity", "time", "speaker"):
             table.add_column(column, no_wrap=True)
         table.add_column("evidence (redacted)", overflow="fold", min_width=40)
         for row in rows:
