@@ -1,10 +1,12 @@
 """Run flows on this machine with no setup: a temporary Prefect server, quiet and cleanly stopped.
 
 Prefect's "ephemeral mode" starts a local API server in a subprocess on first use and kills
-it at interpreter exit. Two things made that noisy: the server's telemetry heartbeat racing
-its own SQLite migrations ("database is locked"), and the exit-time stop landing while the
+it at interpreter exit. Three things made that noisy: the server's telemetry heartbeat racing
+its own SQLite migrations ("database is locked"), the exit-time stop landing while the
 server was still writing the run's last task-run events (a cancelled flush, logged with a
-traceback). Here the server is started explicitly with telemetry off, and before it is
+traceback), and the server logging its own harmless connection-pool tracebacks to the user's
+terminal mid-run. Here the server is started explicitly with telemetry off, its console output
+goes to a log file (``SERVER_LOG``, quoted when the server fails to start), and before it is
 stopped we wait until it has recorded every task run of our flow runs.
 """
 
@@ -12,10 +14,12 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC
+from pathlib import Path
 
 log = logging.getLogger("callaudit.flows")
 
@@ -32,6 +36,9 @@ QUIET_ENV = {
     # Prefect's 20 s default is too short for the server's first start on a busy 2-core machine.
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
 }
+
+
+SERVER_LOG = "callaudit-local-server.log"  # in PREFECT_HOME, next to the server's own database
 
 
 class LocalServerError(RuntimeError):
@@ -76,20 +83,21 @@ def local_prefect(settle_timeout: float = 15.0) -> Iterator[str | None]:
     """
     prepare_environment()
     import prefect.settings
-    from prefect.server.api.server import SubprocessASGIServer
 
     if prefect.settings.PREFECT_API_URL.value():
         yield prefect.settings.PREFECT_API_URL.value()
         return
     started_at = time.time()
-    server = SubprocessASGIServer()  # the instance Prefect's own code would find and reuse
+    log_path = Path(prefect.settings.PREFECT_HOME.value()) / SERVER_LOG
+    server = _server_logging_to(log_path)
     try:
         server.start()
     except RuntimeError as exc:
         server.stop()
         raise LocalServerError(
-            f"could not start a temporary Prefect server ({exc}). Start one with `prefect server start` "
-            f"and set PREFECT_API_URL=http://127.0.0.1:4200/api, then run again."
+            f"could not start a temporary Prefect server ({exc}). Its log, {log_path}, ends:\n"
+            f"{_tail(log_path)}\nStart one with `prefect server start` and set "
+            f"PREFECT_API_URL=http://127.0.0.1:4200/api, then run again."
         ) from exc
     try:
         with prefect.settings.temporary_settings(updates={prefect.settings.PREFECT_API_URL: server.api_url}):
@@ -100,6 +108,46 @@ def local_prefect(settle_timeout: float = 15.0) -> Iterator[str | None]:
                 _wait_until_recorded(started_at, settle_timeout)
     finally:
         server.stop()
+
+
+def _server_logging_to(log_path: Path):
+    """Prefect's temporary server, its console output going to ``log_path`` instead of ours."""
+    from prefect.server.api.server import SubprocessASGIServer
+
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    log_path.write_bytes(b"")  # this run's server only
+
+    class LoggedServer(SubprocessASGIServer):
+        def _run_uvicorn_command(self):
+            # Prefect spawns the server with our stdout and stderr; lend it the log file instead.
+            with open(log_path, "ab") as sink, _standard_streams_to(sink.fileno()):
+                return super()._run_uvicorn_command()
+
+    # Registered where Prefect's own code looks for its temporary server, so it reuses this one.
+    return LoggedServer()
+
+
+@contextmanager
+def _standard_streams_to(fd: int) -> Iterator[None]:
+    """Point file descriptors 1 and 2 at ``fd`` for the duration (a child spawned now inherits them)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = [os.dup(1), os.dup(2)]
+    try:
+        os.dup2(fd, 1)
+        os.dup2(fd, 2)
+        yield
+    finally:
+        for target, original in zip((1, 2), saved, strict=True):
+            os.dup2(original, target)
+            os.close(original)
+
+
+def _tail(path: Path, lines: int = 20) -> str:
+    try:
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    except OSError as exc:
+        return f"(unreadable: {exc})"
 
 
 def _drain_client_workers() -> None:

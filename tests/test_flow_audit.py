@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import select
 
 from callaudit.store import QueueItem, close_stores, open_store, repo
-from flows.local import local_prefect
+from flows.local import SERVER_LOG, local_prefect
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "calls"
@@ -110,6 +110,19 @@ def stored(db_url: str):
         queue = {q.call_id: q for q in session.scalars(select(QueueItem))}
         counts = repo.counts(session)
     return calls, findings, queue, counts
+
+
+def test_the_temporary_server_writes_to_its_log_file_not_to_the_users_terminal(prefect_api):
+    import prefect.settings
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer._instances[None]
+    log_file = Path(prefect.settings.PREFECT_HOME.value()) / SERVER_LOG
+
+    assert server.api_url == prefect_api
+    for stream in (1, 2):
+        assert Path(f"/proc/{server.server_process.pid}/fd/{stream}").resolve() == log_file.resolve()
+    assert Path("/proc/self/fd/2").resolve() != log_file.resolve()  # ours were given back
 
 
 def test_bad_files_fail_with_reasons_while_the_batch_goes_on(
