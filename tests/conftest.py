@@ -29,22 +29,24 @@ FINDING_CONTRACT = (
 )
 
 # The stable rule ids the US collections pack promises (issue 3); corpus labels use only these.
-US_COLLECTIONS_IDS = frozenset({
-    "disclosure.mini_miranda",
-    "disclosure.debt_collector_identity",
-    "disclosure.recording_notice",
-    "procedure.third_party_disclosure",
-    "prohibited.threat_arrest",
-    "prohibited.threat_legal_action",
-    "prohibited.false_representation",
-    "prohibited.abusive_language",
-    "prohibited.profanity",
-    "response.cease_request",
-    "response.attorney_represented",
-    "response.dispute",
-    "calling.time_window",
-    "calling.frequency_7in7",
-})
+US_COLLECTIONS_IDS = frozenset(
+    {
+        "disclosure.mini_miranda",
+        "disclosure.debt_collector_identity",
+        "disclosure.recording_notice",
+        "procedure.third_party_disclosure",
+        "prohibited.threat_arrest",
+        "prohibited.threat_legal_action",
+        "prohibited.false_representation",
+        "prohibited.abusive_language",
+        "prohibited.profanity",
+        "response.cease_request",
+        "response.attorney_represented",
+        "response.dispute",
+        "calling.time_window",
+        "calling.frequency_7in7",
+    }
+)
 
 
 @pytest.fixture(scope="session")

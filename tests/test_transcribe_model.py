@@ -19,7 +19,13 @@ from transcribe.model import (
 
 
 def make_transcript() -> Transcript:
-    agent = Utterance("agent", 0, 0.5, 1.2, (Word(0.5, 0.8, "Hello,", 0.91, "agent", 0), Word(0.8, 1.2, "Ms.", 0.55, "agent", 0)))
+    agent = Utterance(
+        "agent",
+        0,
+        0.5,
+        1.2,
+        (Word(0.5, 0.8, "Hello,", 0.91, "agent", 0), Word(0.8, 1.2, "Ms.", 0.55, "agent", 0)),
+    )
     customer = Utterance("customer", 1, 1.0, 1.4, (Word(1.0, 1.4, "Hi.", 0.97, "customer", 1),))
     return Transcript(
         call_id="c1",
@@ -29,7 +35,13 @@ def make_transcript() -> Transcript:
         sample_rate=8000,
         channels=("agent", "customer"),
         utterances=[agent, customer],
-        provenance=Provenance("tiny.en", "cpu", "int8", {"beam_size": 5, "temperatures": [0.0, 0.2]}, {"faster-whisper": "1.2.1"}),
+        provenance=Provenance(
+            "tiny.en",
+            "cpu",
+            "int8",
+            {"beam_size": 5, "temperatures": [0.0, 0.2]},
+            {"faster-whisper": "1.2.1"},
+        ),
         dropped_words=3,
     )
 
@@ -80,11 +92,20 @@ def test_sidecar_defaults_when_absent(tmp_path):
 
 def test_sidecar_loads_all_fields(tmp_path):
     wav = tmp_path / "c.wav"
-    (tmp_path / "c.json").write_text(json.dumps({
-        "call_id": "C-1", "agent_id": "A7", "team": "east", "account_id": "ACC-9",
-        "started_at": "2026-03-02T14:05:00-05:00", "consumer_timezone": "America/Chicago",
-        "first_contact": False, "channels": ["customer", "agent"],
-    }))
+    (tmp_path / "c.json").write_text(
+        json.dumps(
+            {
+                "call_id": "C-1",
+                "agent_id": "A7",
+                "team": "east",
+                "account_id": "ACC-9",
+                "started_at": "2026-03-02T14:05:00-05:00",
+                "consumer_timezone": "America/Chicago",
+                "first_contact": False,
+                "channels": ["customer", "agent"],
+            }
+        )
+    )
     meta = load_meta(wav)
     assert meta.call_id == "C-1" and meta.first_contact is False
     assert meta.started_at.utcoffset().total_seconds() == -5 * 3600
