@@ -153,6 +153,7 @@ def plain_same_work(paths: list[Path], options, parallel: int) -> float:
     from transcribe.engine import get_model
 
     model = get_model(options.model, options.device, options.compute_type, options.cpu_threads)
+
     def one(path: Path) -> None:
         audio = decode_audio(str(path), split_stereo=True)
         channels = audio if isinstance(audio, tuple) else (audio,)

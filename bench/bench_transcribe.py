@@ -116,8 +116,14 @@ def parse_variant(spec: str, base: TranscribeOptions) -> tuple[str, TranscribeOp
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--set", default="asterisk,asterisk-calls,pyannote,examples", help="comma list: asterisk,asterisk-calls,pyannote,examples,eval")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--set",
+        default="asterisk,asterisk-calls,pyannote,examples",
+        help="comma list: asterisk,asterisk-calls,pyannote,examples,eval",
+    )
     parser.add_argument("--limit", type=int, default=40, help="files per set (0: all)")
     parser.add_argument("--model", default="tiny.en")
     parser.add_argument("--no-plain", action="store_true", help="skip plain faster-whisper")
@@ -139,12 +145,16 @@ def main() -> int:
         print(f"{'pipeline':<22}{'WER':>8}{'recall':>8}{'RTF':>8}  per-role recall / worst files")
         for name, r in results[set_name].items():
             roles = " ".join(f"{k}={v:.3f}" for k, v in r["per_role_recall"].items())
-            print(f"{name:<22}{r['wer']:>8.3f}{r['recall']:>8.3f}{r['rtf']:>8.3f}  {roles}  {' '.join(r['worst'])}")
+            print(
+                f"{name:<22}{r['wer']:>8.3f}{r['recall']:>8.3f}{r['rtf']:>8.3f}  {roles}  {' '.join(r['worst'])}"
+            )
         plain = results[set_name].get("plain-faster-whisper")
         if plain:
             ours_r = results[set_name]["callaudit"]
-            print(f"speed ratio (plain RTF / callaudit RTF): {plain['rtf'] / ours_r['rtf']:.2f}; "
-                  f"WER delta (callaudit - plain): {ours_r['wer'] - plain['wer']:+.3f}")
+            print(
+                f"speed ratio (plain RTF / callaudit RTF): {plain['rtf'] / ours_r['rtf']:.2f}; "
+                f"WER delta (callaudit - plain): {ours_r['wer'] - plain['wer']:+.3f}"
+            )
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
     return 0

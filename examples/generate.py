@@ -200,9 +200,26 @@ def _piper_voice():
 def _sox_to_8k(wav: Path) -> np.ndarray:
     """Any WAV -> float32 mono samples at 8 kHz."""
     raw = subprocess.run(
-        ["sox", "-D", "-R", str(wav), "-t", "raw", "-e", "floating-point", "-b", "32", "-L",
-         "-c", "1", "-r", str(RATE), "-"],
-        check=True, capture_output=True,
+        [
+            "sox",
+            "-D",
+            "-R",
+            str(wav),
+            "-t",
+            "raw",
+            "-e",
+            "floating-point",
+            "-b",
+            "32",
+            "-L",
+            "-c",
+            "1",
+            "-r",
+            str(RATE),
+            "-",
+        ],
+        check=True,
+        capture_output=True,
     ).stdout
     return np.frombuffer(raw, dtype="<f4").astype(np.float32)
 
@@ -309,10 +326,36 @@ def render(script: CallScript, channels: np.ndarray, wav: Path) -> None:
     """Band-limit to the telephone band and encode at 8 kHz in the script's codec."""
     n = channels.shape[0]
     subprocess.run(
-        ["sox", "-D", "-R", "-t", "raw", "-e", "floating-point", "-b", "32", "-L", "-c", str(n),
-         "-r", str(RATE), "-", "-t", "wav", "-r", str(RATE), "-c", str(n), *CODECS[script.codec],
-         str(wav), "sinc", "300-3400"],
-        input=channels.T.astype("<f4").tobytes(), check=True, capture_output=True,
+        [
+            "sox",
+            "-D",
+            "-R",
+            "-t",
+            "raw",
+            "-e",
+            "floating-point",
+            "-b",
+            "32",
+            "-L",
+            "-c",
+            str(n),
+            "-r",
+            str(RATE),
+            "-",
+            "-t",
+            "wav",
+            "-r",
+            str(RATE),
+            "-c",
+            str(n),
+            *CODECS[script.codec],
+            str(wav),
+            "sinc",
+            "300-3400",
+        ],
+        input=channels.T.astype("<f4").tobytes(),
+        check=True,
+        capture_output=True,
     )
 
 
@@ -323,8 +366,13 @@ def reference(script: CallScript, placed: list[Placed], duration: float) -> dict
         "codec": script.codec,
         "duration": round(duration, 3),
         "turns": [
-            {"speaker": p.turn.speaker, "voice": p.turn.voice, "text": p.turn.text,
-             "start": round(p.start / RATE, 3), "end": round(p.end / RATE, 3)}
+            {
+                "speaker": p.turn.speaker,
+                "voice": p.turn.voice,
+                "text": p.turn.text,
+                "start": round(p.start / RATE, 3),
+                "end": round(p.end / RATE, 3),
+            }
             for p in placed
         ],
         "labels": list(script.labels),
@@ -370,10 +418,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--set", choices=sorted(SETS), action="append", dest="sets",
-                        help="which set to render (repeatable; default: all)")
-    parser.add_argument("--only", action="append", metavar="CALL_ID",
-                        help="render only this call (repeatable)")
+    parser.add_argument(
+        "--set",
+        choices=sorted(SETS),
+        action="append",
+        dest="sets",
+        help="which set to render (repeatable; default: all)",
+    )
+    parser.add_argument(
+        "--only", action="append", metavar="CALL_ID", help="render only this call (repeatable)"
+    )
     parser.add_argument("--out", type=Path, help="output folder (default: <set>/calls)")
     args = parser.parse_args(argv)
 
@@ -387,8 +441,9 @@ def main(argv: list[str] | None = None) -> int:
         if missing := sorted(set(args.only) - known):
             print(f"error: no script for {', '.join(missing)} in {', '.join(sets)}", file=sys.stderr)
             return 2
-        sets = {name: scripts for name, scripts in sets.items()
-                if any(s.call_id in args.only for s in scripts)}
+        sets = {
+            name: scripts for name, scripts in sets.items() if any(s.call_id in args.only for s in scripts)
+        }
     if args.out and len(sets) > 1:
         print("error: --out takes the calls of one set (add --set or --only)", file=sys.stderr)
         return 2
@@ -404,9 +459,11 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             began = time.perf_counter()
             ref = generate_call(script, out_dir)
-            print(f"{name}/{script.call_id}: {script.layout} {script.codec} {ref['duration']:.1f}s, "
-                  f"{len(script.turns)} turns, labels: {', '.join(script.labels) or '-'} "
-                  f"({time.perf_counter() - began:.1f}s)")
+            print(
+                f"{name}/{script.call_id}: {script.layout} {script.codec} {ref['duration']:.1f}s, "
+                f"{len(script.turns)} turns, labels: {', '.join(script.labels) or '-'} "
+                f"({time.perf_counter() - began:.1f}s)"
+            )
     return 0
 
 

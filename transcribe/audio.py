@@ -74,7 +74,9 @@ def decode(path: str | Path) -> DecodedAudio:
         declared = _declared_seconds(container, stream)
         samples, decode_error = _decode_planar(container, stream, n_channels)
     if samples.shape[1] == 0:
-        reason = f"no audio could be decoded ({decode_error})" if decode_error else "the audio stream is empty"
+        reason = (
+            f"no audio could be decoded ({decode_error})" if decode_error else "the audio stream is empty"
+        )
         raise AudioDecodeError(path, reason)
     decoded_seconds = samples.shape[1] / SAMPLE_RATE
     if declared and decoded_seconds < declared * TRUNCATION_TOLERANCE - 0.2:

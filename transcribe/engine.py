@@ -204,7 +204,9 @@ def transcribe_audio(
         others = [lv for i, lv in enumerate(levels) if i != channel]
         for utterance in _transcribe_channel(model, samples, channel, role, options):
             kept = tuple(
-                w for w in utterance.words if not options.energy_gate or _heard(w, levels[channel], floors[channel], others, options)
+                w
+                for w in utterance.words
+                if not options.energy_gate or _heard(w, levels[channel], floors[channel], others, options)
             )
             dropped += len(utterance.words) - len(kept)
             if kept:
@@ -282,4 +284,11 @@ def ensure_offline() -> None:
 
 ensure_offline()
 
-__all__ = ["DEFAULT_MODEL", "SAMPLE_RATE", "TranscribeOptions", "get_model", "transcribe_audio", "transcribe_file"]
+__all__ = [
+    "DEFAULT_MODEL",
+    "SAMPLE_RATE",
+    "TranscribeOptions",
+    "get_model",
+    "transcribe_audio",
+    "transcribe_file",
+]

@@ -77,9 +77,7 @@ class Transcript:
     @property
     def words(self) -> list[Word]:
         """All words of the call in time order (channels interleaved)."""
-        return sorted(
-            (w for u in self.utterances for w in u.words), key=lambda w: (w.start, w.channel)
-        )
+        return sorted((w for u in self.utterances for w in u.words), key=lambda w: (w.start, w.channel))
 
     def words_of(self, speaker: str) -> list[Word]:
         return [w for w in self.words if w.speaker == speaker]
@@ -157,9 +155,7 @@ def transcript_from_turns(
         channel = channel_of.get(speaker, 0)
         words = []
         for token in text.split():
-            words.append(
-                Word(clock, clock + seconds_per_word * 0.9, token, probability, speaker, channel)
-            )
+            words.append(Word(clock, clock + seconds_per_word * 0.9, token, probability, speaker, channel))
             clock += seconds_per_word
         if words:
             utterances.append(Utterance(speaker, channel, words[0].start, words[-1].end, tuple(words)))

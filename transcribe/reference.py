@@ -46,7 +46,13 @@ def asterisk_prompts(limit: int | None = 40, min_words: int = 6) -> list[Referen
             wav = ASTERISK_SOUNDS / f"{name.strip()}.wav"
             # Skip tone descriptions "[beep]" and prompts with stage directions.
             # and the silence/N prompts, whose "text" describes the silence they hold.
-            if not sep or "[" in text or "of silence" in text or not wav.exists() or len(text.split()) < min_words:
+            if (
+                not sep
+                or "[" in text
+                or "of silence" in text
+                or not wav.exists()
+                or len(text.split()) < min_words
+            ):
                 continue
             refs.append(Reference(name.strip(), wav, {"mixed": text}))
     refs.sort(key=lambda r: r.name)

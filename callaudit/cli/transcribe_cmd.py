@@ -22,15 +22,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="recordings (wav, flac, mp3, ogg, opus, m4a)")
     add_model_arguments(p)
     p.add_argument("--format", choices=FORMATS, default="text", help="json: one transcript per line per file")
-    p.add_argument("--no-redact", action="store_true", help="show card numbers, SSNs and dates of birth as spoken")
+    p.add_argument(
+        "--no-redact", action="store_true", help="show card numbers, SSNs and dates of birth as spoken"
+    )
     p.set_defaults(handler=run)
 
 
 def add_model_arguments(p: argparse.ArgumentParser) -> None:
     """Model options shared by every command that transcribes."""
-    p.add_argument("--model", default="tiny.en", help="tiny.en (bundled, offline), a CTranslate2 model dir or a cached name")
+    p.add_argument(
+        "--model",
+        default="tiny.en",
+        help="tiny.en (bundled, offline), a CTranslate2 model dir or a cached name",
+    )
     p.add_argument("--device", default="cpu", choices=("cpu", "cuda", "auto"), help="where Whisper runs")
-    p.add_argument("--compute-type", default="int8", help="CTranslate2 compute type (int8, float16, float32, ...)")
+    p.add_argument(
+        "--compute-type", default="int8", help="CTranslate2 compute type (int8, float16, float32, ...)"
+    )
     p.add_argument("--cpu-threads", type=int, default=0, help="threads per model (0: CTranslate2 default)")
 
 
