@@ -17,6 +17,7 @@ import argparse
 from prefect import serve
 from prefect.schedules import Cron
 
+from callaudit.cli.transcribe_cmd import add_model_arguments
 from flows.audit import DEFAULT_PACKS, DEFAULT_PARALLEL_CALLS, ModelOptions, audit_recordings
 from flows.recheck import recheck_flow
 from flows.runners import task_runner
@@ -33,7 +34,12 @@ def build_deployments(args: argparse.Namespace) -> list:
             "source": args.source,
             "db_url": args.db,
             "packs": args.packs,
-            "model": ModelOptions(model=args.model).model_dump(),
+            "model": ModelOptions(
+                model=args.model,
+                device=args.device,
+                compute_type=args.compute_type,
+                cpu_threads=args.cpu_threads,
+            ).model_dump(),
             "parallel_calls": args.parallel,
         },
         description="Audit every new or changed recording under the source folder.",
@@ -53,7 +59,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--source", required=True, help="folder of call recordings")
     parser.add_argument("--db", required=True, help="audit store URL (postgresql://... for a shared store)")
     parser.add_argument("--packs", nargs="+", default=DEFAULT_PACKS)
-    parser.add_argument("--model", default="tiny.en")
+    add_model_arguments(parser, threads_help="Whisper threads per call (default: cores / parallel calls)")
     parser.add_argument("--parallel", type=int, default=DEFAULT_PARALLEL_CALLS, help="calls audited at once")
     parser.add_argument(
         "--cron", default=NIGHTLY_CRON, help=f"schedule (default {NIGHTLY_CRON!r}: 02:00 daily)"

@@ -31,6 +31,21 @@ def test_nightly_deployment_has_cron_and_parameters():
     assert not recheck.schedules
 
 
+def test_nightly_deployment_takes_the_model_options_of_every_transcribing_command():
+    args = parse_args(
+        ["--source", "/d", "--db", "sqlite:///a.db", "--model", "/models/large-v3", "--device", "cuda"]
+        + ["--compute-type", "float16", "--cpu-threads", "2"]
+    )
+    nightly, _ = build_deployments(args)
+    assert nightly.parameters["model"] == {
+        "model": "/models/large-v3",
+        "device": "cuda",
+        "compute_type": "float16",
+        "cpu_threads": 2,
+        "beam_size": None,
+    }
+
+
 def test_default_schedule_is_nightly():
     nightly, _ = build_deployments(parse_args(["--source", "/d", "--db", "sqlite:///a.db"]))
     assert nightly.schedules[0].schedule.cron == "0 2 * * *"

@@ -9,6 +9,8 @@ import os
 import sys
 from typing import Any
 
+from callaudit.cli.transcribe_cmd import add_model_arguments
+
 DEFAULT_DB_URL = "sqlite:///callaudit.db"  # callaudit.store.DEFAULT_DB_URL, without importing SQLAlchemy here
 
 
@@ -38,22 +40,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="PACK",
         help="rule packs by name or folder (default: us_collections)",
     )
-    audit.add_argument("--model", default="tiny.en", help="Whisper model name or CTranslate2 directory")
-    audit.add_argument("--device", default="cpu", help="cpu or cuda")
-    audit.add_argument("--compute-type", default="int8", help="CTranslate2 compute type")
+    add_model_arguments(audit, threads_help="Whisper threads per call (default: cores / parallel calls)")
     audit.add_argument(
         "--parallel",
         type=int,
         default=None,
         metavar="N",
         help="calls audited at once (default 4: the measured best on 2 cores, see docs/OPERATIONS.md)",
-    )
-    audit.add_argument(
-        "--cpu-threads",
-        type=int,
-        default=0,
-        metavar="N",
-        help="Whisper threads per call (default: cores / parallel calls)",
     )
     audit.add_argument(
         "--dask",

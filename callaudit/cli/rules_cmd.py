@@ -11,7 +11,9 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from callaudit.cli.transcribe_cmd import add_model_arguments, options_from_args
 from checks import (
     AttemptsError,
     RulePackError,
@@ -26,6 +28,9 @@ from checks.examples import iter_examples, run_example
 from transcribe.errors import InputError
 from transcribe.meta import CallMeta
 from transcribe.model import Transcript, TranscriptFormatError
+
+if TYPE_CHECKING:
+    from transcribe.engine import TranscribeOptions
 
 DEFAULT_CHECK_PACKS = ["us_collections"]
 
@@ -78,7 +83,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="pack names or folders (default: us_collections)",
     )
     ev.add_argument("--audio", action="store_true", help="also transcribe the audio and score end to end")
-    ev.add_argument("--model", default="tiny.en", help="Whisper model for --audio (default: tiny.en)")
+    add_model_arguments(ev)
     ev.add_argument(
         "--transcripts",
         type=Path,
@@ -192,7 +197,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     reports = [evaluate(args.corpus, packs, calls=calls)]
     print(reports[0].table())
     if args.audio:
-        transcriber = _transcriber(args.model, args.transcripts)
+        transcriber = _transcriber(options_from_args(args), args.transcripts)
         reports.append(evaluate(args.corpus, packs, transcribe=transcriber, calls=calls))
         print()
         print(reports[1].table())
@@ -201,16 +206,16 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _transcriber(model: str, store: Path | None) -> Callable:
+def _transcriber(options: TranscribeOptions, store: Path | None) -> Callable:
     """Audio -> Transcript with the speech engine, optionally cached as JSON files in ``store``."""
 
     def transcribe(path: Path, meta: CallMeta) -> Transcript:
         saved = store / f"{meta.call_id}.json" if store else None
         if saved is not None and saved.exists():
             return Transcript.from_json(saved.read_text(encoding="utf-8"))
-        from transcribe.engine import TranscribeOptions, transcribe_file  # loads faster-whisper
+        from transcribe.engine import transcribe_file  # loads faster-whisper
 
-        transcript = transcribe_file(path, TranscribeOptions(model=model), meta=meta)
+        transcript = transcribe_file(path, options, meta=meta)
         if saved is not None:
             saved.parent.mkdir(parents=True, exist_ok=True)
             saved.write_text(transcript.to_json(), encoding="utf-8")

@@ -28,7 +28,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run)
 
 
-def add_model_arguments(p: argparse.ArgumentParser) -> None:
+def add_model_arguments(
+    p: argparse.ArgumentParser, threads_help: str = "threads per model (0: CTranslate2 default)"
+) -> None:
     """Model options shared by every command that transcribes."""
     p.add_argument(
         "--model",
@@ -39,7 +41,7 @@ def add_model_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--compute-type", default="int8", help="CTranslate2 compute type (int8, float16, float32, ...)"
     )
-    p.add_argument("--cpu-threads", type=int, default=0, help="threads per model (0: CTranslate2 default)")
+    p.add_argument("--cpu-threads", type=int, default=0, metavar="N", help=threads_help)
 
 
 def options_from_args(args: argparse.Namespace):
