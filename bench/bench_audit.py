@@ -152,7 +152,9 @@ def plain_same_work(paths: list[Path], options, parallel: int) -> float:
 
     from transcribe.engine import get_model
 
-    model = get_model(options.model, options.device, options.compute_type, options.cpu_threads)
+    model = get_model(
+        options.model, options.device, options.compute_type, options.cpu_threads, options.num_workers
+    )
 
     def one(path: Path) -> None:
         audio = decode_audio(str(path), split_stereo=True)
@@ -304,6 +306,7 @@ def phase(args: argparse.Namespace) -> dict:
         "throughput": round(seconds / elapsed, 2),
         "peak_rss_mib": mib(rss.peak),
         "cpu_threads": 0 if args.phase == "plain_user" else options.cpu_threads,  # 0: CTranslate2's default
+        "num_workers": 1 if args.phase == "plain_user" else options.num_workers,
     }
 
 

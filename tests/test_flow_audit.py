@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import select
 
 from callaudit.store import QueueItem, close_stores, open_store, repo
+from flows.audit import ModelOptions
 from flows.local import SERVER_LOG, local_prefect
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,6 +111,24 @@ def stored(db_url: str):
         queue = {q.call_id: q for q in session.scalars(select(QueueItem))}
         counts = repo.counts(session)
     return calls, findings, queue, counts
+
+
+@pytest.mark.parametrize(
+    ("cores", "parallel", "threads", "expected"),
+    [(2, 4, 0, (1, 2)), (2, 1, 0, (2, 1)), (16, 4, 0, (4, 4)), (16, 4, 8, (8, 2)), (1, 4, 0, (1, 1))],
+)
+def test_calls_in_flight_get_model_workers_the_cores_can_feed(
+    monkeypatch, cores, parallel, threads, expected
+):
+    monkeypatch.setattr("os.cpu_count", lambda: cores)
+    options = ModelOptions(cpu_threads=threads).transcribe_options(parallel)
+    assert (options.cpu_threads, options.num_workers) == expected
+
+
+def test_model_workers_do_not_change_the_transcript_cache_key():
+    one, two = (ModelOptions().transcribe_options(parallel) for parallel in (1, 4))
+    assert one.num_workers != two.num_workers
+    assert one.cache_key("abc") == two.cache_key("abc")
 
 
 def test_the_temporary_server_writes_to_its_log_file_not_to_the_users_terminal(prefect_api):

@@ -46,6 +46,8 @@ class TranscribeOptions:
     device: str = "cpu"
     compute_type: str = "int8"
     cpu_threads: int = 0
+    # Calls that may run the model at once (one per thread transcribing); one worker serializes them.
+    num_workers: int = 1
     beam_size: int = 5
     vad: bool = True
     vad_threshold: float = 0.35
@@ -66,7 +68,7 @@ class TranscribeOptions:
     def decoding_options(self) -> dict[str, object]:
         """Everything that changes the words Whisper produces (not where it runs)."""
         opts = asdict(self)
-        for key in ("model", "device", "compute_type", "cpu_threads"):
+        for key in ("model", "device", "compute_type", "cpu_threads", "num_workers"):
             opts.pop(key)
         return opts
 
@@ -128,7 +130,7 @@ def model_identity(model: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def get_model(model: str, device: str, compute_type: str, cpu_threads: int):
+def get_model(model: str, device: str, compute_type: str, cpu_threads: int, num_workers: int = 1):
     """Load a Whisper model once per process. Never downloads: names must be cached locally."""
     from faster_whisper import WhisperModel
 
@@ -140,6 +142,7 @@ def get_model(model: str, device: str, compute_type: str, cpu_threads: int):
             device=device,
             compute_type=compute_type,
             cpu_threads=cpu_threads,
+            num_workers=num_workers,
             local_files_only=True,
         )
     except Exception as exc:  # faster-whisper raises several types for a missing model
@@ -195,7 +198,9 @@ def transcribe_audio(
     audio_sha256: str,
 ) -> Transcript:
     """Transcribe each channel with its role and merge the utterances in time order."""
-    model = get_model(options.model, options.device, options.compute_type, options.cpu_threads)
+    model = get_model(
+        options.model, options.device, options.compute_type, options.cpu_threads, options.num_workers
+    )
     levels = audio.levels
     floors = [_speech_floor(lv) for lv in levels]
     utterances: list[Utterance] = []
