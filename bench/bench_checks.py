@@ -87,7 +87,9 @@ def synthesize(
                     round(clock, 2),
                     round(clock + 0.18, 2),
                     token,
-                    round(rng.uniform(0.05, 0.5) if rng.random() < UNSURE_SHARE else rng.uniform(0.6, 1.0), 3),
+                    round(
+                        rng.uniform(0.05, 0.5) if rng.random() < UNSURE_SHARE else rng.uniform(0.6, 1.0), 3
+                    ),
                     speaker,
                     channel,
                 )

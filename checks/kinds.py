@@ -110,19 +110,23 @@ def occurrences(
     Overlapping matches of different variants merge into one occurrence. With
     ``turn_start`` only matches within the first TURN_START_WORDS words of an utterance count.
     """
+    matches = ctx.matches.get((rule.id, group))
+    if not matches:
+        return []
     text = ctx.text
     merged: list[list] = []
     except_group = (
         "exceptions" if group.startswith(("phrases", "forbidden", "required")) else f"{group}.exceptions"
     )
     exceptions = ctx.matches.get((rule.id, except_group), ())
-    for start, end in ctx.matches.get((rule.id, group), ()):
+    bounded = times != (-INF, INF)  # most rules look at the whole call: no word times to read
+    for start, end in matches:
         if exceptions and any(a < end and start < b for a, b in exceptions):
             continue
         said_by = text.speaker_of(start, end)
         if said_by is None or (speaker != "any" and said_by not in (speaker, "mixed")):
             continue
-        if not times[0] <= text.words[start].start <= times[1]:
+        if bounded and not times[0] <= text.words[start].start <= times[1]:
             continue
         if turn_start and text.words_into_utterance(start) >= TURN_START_WORDS:
             continue
@@ -157,20 +161,23 @@ def fuzzy_in_ranges(
     text = ctx.text
     if not ranges:
         return None
-    haystack, offsets, indexes = text.haystack(ranges)
+    haystack = text.haystack(ranges)
+    searched = haystack.text
     best, best_needle, best_at = None, "", 0
     cutoff = settings.fuzzy_unsure_review
     for first, spellings in rule.needles[group]:
-        if len(first) < settings.fuzzy_min_chars or len(haystack) < len(first):
+        if len(first) < settings.fuzzy_min_chars or len(searched) < len(first):
             continue
-        spot = fuzz.partial_ratio_alignment(first, haystack, processor=None, score_cutoff=cutoff - 15)
+        spot = fuzz.partial_ratio_alignment(first, searched, processor=None, score_cutoff=cutoff - 15)
         if spot is None:
             continue
-        lo, hi = max(0, spot.dest_start - len(first)), min(len(haystack), spot.dest_end + len(first))
-        around = haystack[lo:hi]
+        lo, hi = max(0, spot.dest_start - len(first)), min(len(searched), spot.dest_end + len(first))
+        around = searched[lo:hi]
         usable = [n for n in spellings if settings.fuzzy_min_chars <= len(n) <= len(around)]
         # rank every spelling in C++, then align only the best one
-        top = process.extractOne(around, usable, scorer=fuzz.partial_ratio, processor=None, score_cutoff=cutoff)
+        top = process.extractOne(
+            around, usable, scorer=fuzz.partial_ratio, processor=None, score_cutoff=cutoff
+        )
         if top is None:
             continue
         hit = fuzz.partial_ratio_alignment(top[0], around, processor=None, score_cutoff=cutoff)
@@ -178,7 +185,7 @@ def fuzzy_in_ranges(
             best, best_needle, best_at, cutoff = hit, top[0], lo, hit.score
     if best is None:
         return None
-    start, end = text.tokens_at(offsets, indexes, best_at + best.dest_start, best_at + best.dest_end)
+    start, end = text.tokens_at(haystack, best_at + best.dest_start, best_at + best.dest_end)
     said_by = text.speaker_of(start, end) or "mixed"
     # "this call is not recorded" aligns well with "this call is recorded": a negator inside
     # the aligned words that the phrase does not have negates it, like one before it.
@@ -360,9 +367,7 @@ def _garbled_among_unsure_words(
     floor, around = ctx.min_probability(rule), 2  # words either side of an unsure word
     windows: list[tuple[int, int]] = []
     for a, b in ctx.text.token_ranges(speakers_for(speaker), *times):
-        for i in range(a, b):
-            if ctx.text.words[i].probability >= floor:
-                continue
+        for i in ctx.text.unsure_tokens(floor, a, b):
             lo, hi = max(a, i - around), min(b, i + around + 1)
             if windows and lo <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], hi)

@@ -71,12 +71,11 @@ def _cleaned(words: Sequence[str]) -> list[str]:
     return cleaned
 
 
-def _digits_of(words: Sequence[str]) -> list[str | None]:
-    """The digits each word stands for, or None; "double five" gives "55" on the word "five"."""
+def _digits_of(cleaned: Sequence[str]) -> list[str | None]:
+    """The digits each cleaned word stands for, or None; "double five" gives "55" on the word "five"."""
     result: list[str | None] = []
     repeat = 1
-    for word in words:
-        token = _clean(word)
+    for token in cleaned:
         if token in _REPEAT:
             repeat = _REPEAT[token]
             result.append("")  # part of a number, stands for nothing by itself
@@ -113,7 +112,7 @@ def redact_words(words: Sequence[str]) -> list[str]:
     """The words with PII replaced; one output word per input word."""
     out = list(words)
     cleaned = _cleaned(words)
-    digits = _digits_of(words)
+    digits = _digits_of(cleaned)
     n = len(words)
     i = 0
     while i < n:
@@ -136,8 +135,10 @@ def _redact_run(
     # Cards first: the whole run if it has 13-19 digits and passes Luhn; a longer run (a card
     # read with its expiry date and code) is tried from either end. Never a stretch in the
     # middle: among 16 random digits some stretch passes Luhn by chance.
-    best: tuple[int, int] | None = None
     total = len("".join(digits[a:b]))  # type: ignore[arg-type]
+    if total < 4:
+        return  # shorter than any card, SSN or account number ("four hundred", "one moment")
+    best: tuple[int, int] | None = None
     spans = [(a, b)] if total <= 19 else [(a, e) for e in range(b, a, -1)] + [(s, b) for s in range(a, b)]
     for s, e in spans:
         run = "".join(digits[s:e])  # type: ignore[arg-type]

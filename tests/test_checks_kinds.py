@@ -417,7 +417,11 @@ def test_garbled_threat_among_unsure_words_goes_to_a_human() -> None:
     heard = "If you don't, we will see you and resist your car."
     base = transcript_from_turns([("agent", heard)], call_id="ev12")
     unsure = with_probability(base, {"and", "resist"}, 0.3)
-    findings = [f for f in run_checks(unsure, CallMeta(call_id="ev12"), [us]) if f.rule_id.startswith("prohibited.")]
+    findings = [
+        f for f in run_checks(unsure, CallMeta(call_id="ev12"), [us]) if f.rule_id.startswith("prohibited.")
+    ]
     assert [(f.rule_id, f.status) for f in findings] == [("prohibited.threat_legal_action", "needs_listen")]
-    sure = [f for f in run_checks(base, CallMeta(call_id="ev12"), [us]) if f.rule_id.startswith("prohibited.")]
+    sure = [
+        f for f in run_checks(base, CallMeta(call_id="ev12"), [us]) if f.rule_id.startswith("prohibited.")
+    ]
     assert sure == []

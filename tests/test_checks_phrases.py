@@ -94,3 +94,13 @@ def test_consecutive_utterances_of_one_speaker_form_one_turn_but_mono_ones_do_no
 def test_a_phrase_split_by_the_other_sides_interjection_is_still_one_run_of_words() -> None:
     text = text_of(("agent", "this is an attempt"), ("customer", "mhm"), ("agent", "to collect a debt"))
     assert " ".join(text.tokens).startswith("this is an attempt to collect a debt ¶ mhm")
+
+
+def test_a_character_of_a_fuzzy_haystack_maps_back_to_its_token() -> None:
+    text = text_of(("agent", "we will see you and resist your car"), ("customer", "what"))
+    haystack = text.haystack([(0, 2), (4, 8)])
+    assert haystack.text == "we will | and resist your car |"
+    at = haystack.text.index("resist")
+    assert text.tokens_at(haystack, at, at + len("resist your")) == (5, 7)
+    # an alignment that starts on a break begins with the token before the break
+    assert text.tokens_at(haystack, haystack.text.index("|"), haystack.text.index("and") + 3) == (1, 5)
