@@ -8,6 +8,7 @@ token is a Word with a time, a speaker and an ASR probability.
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import cache, cached_property
@@ -80,9 +81,21 @@ def is_negator(token: str) -> bool:
     return token in NEGATORS or token.endswith("n't")
 
 
-@cache
+_VOCAB_LOCK = threading.Lock()
+
+
 def shared_vocab() -> Vocab:
-    """The one vocabulary every Doc and every compiled pack shares (a blank English pipeline's)."""
+    """The one vocabulary every Doc and every compiled pack shares (a blank English pipeline's).
+
+    Locked: calls audited in parallel threads ask for it at once on a cold start, and two
+    vocabularies would leave lexeme ids (LEXEME_ID) whose strings the other one lacks.
+    """
+    with _VOCAB_LOCK:
+        return _blank_vocab()
+
+
+@cache
+def _blank_vocab() -> Vocab:
     return spacy.blank("en").vocab
 
 
