@@ -1,9 +1,14 @@
 """Checks throughput: five-minute transcripts per second on one core.
 
-Synthesizes stereo calls of about five minutes (~750 words per speaker, Whisper-like
-word times and probabilities), runs ``run_checks`` with the chosen packs on each, and
-reports calls per second of one process (the checks are single-threaded, so this is
-per core). Target: >= 1,000, so changed rules re-run over a year of calls in minutes.
+Synthesizes five-minute stereo calls (Whisper-like word times and probabilities), runs
+``run_checks`` with the chosen packs on each, and reports calls per second of one process
+(the checks are single-threaded, so this is per core). Target: >= 1,000, so changed rules
+re-run over a year of calls in minutes.
+
+A five-minute call carries about 810 words: the real two-party call shipped with
+pyannote-audio has 162 words a minute (81 words in 30 s), our 45 example and eval calls 165-172.
+``--words-per-minute 267`` gives the denser calls earlier versions of this bench made (1,520
+words in 5.7 minutes, both parties speaking without a pause), a stress case.
 
     python bench/bench_checks.py [--calls 400] [--packs us_collections acme_script] [--violating 0.1]
 """
@@ -53,17 +58,25 @@ CUSTOMER_LINES = [
     "I'm not sure, I need to talk to my husband about it first.",
 ]
 UNSURE_SHARE = 0.07  # share of words tiny.en was unsure of (p < 0.5) on eval/ (2679 words)
+REAL_CALL_WORDS_PER_MINUTE = 162  # pyannote-audio's sample call (tests/data/pyannote_sample/sample.stm)
 CLOSING = "Thank you for your time, have a great day."
 
 
 def synthesize(
-    call_id: str, rng: random.Random, words_per_speaker: int = 750, violating: bool = False
+    call_id: str,
+    rng: random.Random,
+    minutes: float = 5.0,
+    words_per_minute: float = REAL_CALL_WORDS_PER_MINUTE,
+    violating: bool = False,
 ) -> Transcript:
-    """A stereo call of ~5 minutes: alternating turns, each word ~0.2 s.
+    """A stereo call of ``minutes`` at ``words_per_minute`` (both parties): alternating turns,
+    each word 0.18 s long, the pauses between words and turns making up the rest.
 
     Word probabilities follow what tiny.en gave on the eval calls: 7 % of words under 0.5
     (which is where garbled prohibited phrases are searched), the rest 0.6-1.0.
     """
+    words_per_speaker = round(minutes * words_per_minute / 2)
+    step = 60 / words_per_minute  # seconds per word, pauses included
     agent_lines = list(AGENT_OPENING[:1] if violating else AGENT_OPENING)
     customer_lines: list[str] = ["Yes, speaking."]  # the right party answers
     while sum(len(x.split()) for x in agent_lines) < words_per_speaker:
@@ -94,9 +107,8 @@ def synthesize(
                     channel,
                 )
             )
-            clock += 0.2
+            clock += step
         utterances.append(Utterance(speaker, channel, words[0].start, words[-1].end, tuple(words)))
-        clock += 0.3
     return Transcript(
         call_id=call_id,
         source=f"{call_id}.wav",
@@ -119,6 +131,13 @@ def main(argv: list[str] | None = None) -> int:
         default=0.1,
         help="share of calls missing the mini-Miranda (exercises fuzzy matching)",
     )
+    parser.add_argument(
+        "--words-per-minute",
+        type=float,
+        default=REAL_CALL_WORDS_PER_MINUTE,
+        help=f"both parties together (default {REAL_CALL_WORDS_PER_MINUTE}, a real call's; 267: the old dense calls)",
+    )
+    parser.add_argument("--minutes", type=float, default=5.0, help="length of each call (default 5)")
     parser.add_argument("--repeat", type=int, default=3, help="timed passes; the best is reported")
     parser.add_argument("--out", type=Path, help="write the result as JSON")
     args = parser.parse_args(argv)
@@ -126,7 +145,10 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(7)
     packs = load_packs(args.packs)
     calls = [
-        synthesize(f"bench-{i}", rng, violating=rng.random() < args.violating) for i in range(args.calls)
+        synthesize(
+            f"bench-{i}", rng, args.minutes, args.words_per_minute, violating=rng.random() < args.violating
+        )
+        for i in range(args.calls)
     ]
     metas = [CallMeta(call_id=t.call_id, first_contact=True) for t in calls]
     words = sum(len(u.words) for u in calls[0].utterances)
@@ -153,6 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         "packs": args.packs,
         "rules": sum(len(p.rules) for p in packs),
         "words_per_call": words,
+        "words_per_minute": args.words_per_minute,
         "minutes_per_call": round(calls[0].duration / 60, 2),
         "findings": findings,
         "cpu_seconds": round(best, 4),
