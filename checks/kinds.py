@@ -10,203 +10,26 @@ gives ``needs_listen``, never a silent pass.
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz, process
-
 from checks.finding import NEEDS_LISTEN, VIOLATION, CallContext, Finding
+from checks.occurrences import (
+    INF,
+    TURN_START_WORDS,
+    Occurrence,
+    fuzzy_best,
+    garbled_among_unsure_words,
+    group_occurrences,
+    occurrences,
+    speakers_for,
+)
 from checks.packs import Rule
 from checks.schema import Conditions, Window
-from checks.text import CallText, is_negator
 from transcribe.meta import CallMeta
-
-INF = float("inf")
-TURN_START_WORDS = 3
-
-
-class Occurrence:
-    """A phrase found in a call: a token span, who said it, and (computed when first asked)
-    whether it is negated and how sure the ASR was of its words."""
-
-    __slots__ = (
-        "_negated",
-        "_probability",
-        "_text",
-        "_window",
-        "ambiguous",
-        "end",
-        "score",
-        "speaker",
-        "start",
-    )
-
-    def __init__(
-        self,
-        text: CallText,
-        start: int,
-        end: int,
-        speaker: str,
-        ambiguous: bool,
-        negation_window: int | None,
-        score: float = 1.0,
-        negated: bool | None = None,
-    ) -> None:
-        self.start, self.end = start, end  # token span [start, end)
-        self.speaker = speaker
-        self.ambiguous = ambiguous  # spoken in mixed audio, so not attributable to the rule's speaker
-        self.score = score  # 1.0 for an exact match, the fuzzy ratio / 100 otherwise
-        self._text = text
-        self._window = negation_window  # None: the rule ignores negation
-        self._negated = negated
-        self._probability: float | None = None
-
-    @property
-    def negated(self) -> bool:
-        if self._negated is None:
-            self._negated = self._window is not None and self._text.negated(self.start, self._window)
-        return self._negated
-
-    @property
-    def t_start(self) -> float:
-        return self._text.words[self.start].start
-
-    @property
-    def t_end(self) -> float:
-        return self._text.words[self.end - 1].end
-
-    @property
-    def probability(self) -> float:
-        if self._probability is None:
-            self._probability = self._text.probability(self.start, self.end)
-        return self._probability
-
-
-def group_occurrences(ctx: CallContext, rule: Rule, name: str) -> list[Occurrence]:
-    """Non-negated occurrences of a rule's PhraseGroup field (trigger, first, then, unless...)."""
-    group = getattr(rule.spec, name)
-    found = occurrences(ctx, rule, name, group.speaker, group.negation, turn_start=group.turn_start)
-    return [o for o in found if not o.negated]
 
 
 def applies(conditions: Conditions, meta: CallMeta) -> bool:
     """Unknown metadata never switches a rule off: ``first_contact: true`` covers true and unknown."""
     wanted = conditions.first_contact
     return wanted is None or meta.first_contact is None or meta.first_contact == wanted
-
-
-def speakers_for(speaker: str) -> frozenset[str]:
-    return frozenset({"agent", "customer", "mixed"}) if speaker == "any" else frozenset({speaker, "mixed"})
-
-
-def occurrences(
-    ctx: CallContext,
-    rule: Rule,
-    group: str,
-    speaker: str,
-    negation: bool,
-    times: tuple[float, float] = (-INF, INF),
-    turn_start: bool = False,
-) -> list[Occurrence]:
-    """Exact matches of a phrase group by ``speaker`` (or mixed) starting within ``times``.
-
-    Overlapping matches of different variants merge into one occurrence. With
-    ``turn_start`` only matches within the first TURN_START_WORDS words of an utterance count.
-    """
-    matches = ctx.matches.get((rule.id, group))
-    if not matches:
-        return []
-    text = ctx.text
-    merged: list[list] = []
-    except_group = (
-        "exceptions" if group.startswith(("phrases", "forbidden", "required")) else f"{group}.exceptions"
-    )
-    exceptions = ctx.matches.get((rule.id, except_group), ())
-    bounded = times != (-INF, INF)  # most rules look at the whole call: no word times to read
-    for start, end in matches:
-        if exceptions and any(a < end and start < b for a, b in exceptions):
-            continue
-        said_by = text.speaker_of(start, end)
-        if said_by is None or (speaker != "any" and said_by not in (speaker, "mixed")):
-            continue
-        if bounded and not times[0] <= text.words[start].start <= times[1]:
-            continue
-        if turn_start and text.words_into_utterance(start) >= TURN_START_WORDS:
-            continue
-        if merged and start < merged[-1][1] and merged[-1][2] == said_by:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end, said_by])
-    window = ctx.settings.negation_window if negation else None
-    return [Occurrence(text, s, e, who, who == "mixed" and speaker != "any", window) for s, e, who in merged]
-
-
-def fuzzy_best(
-    ctx: CallContext, rule: Rule, group: str, speaker: str, times: tuple[float, float]
-) -> Occurrence | None:
-    """The best fuzzy alignment of any variant of a group in the speaker's words within ``times``.
-
-    For ASR-garbled phrases ("collect a dead"): rapidfuzz's partial_ratio_alignment slides
-    a phrase over the speaker's text and gives the character span, which maps back to
-    words. Each authored phrase is first located by its first spelling (with a lower
-    cutoff), then every spelling of it is scored around that spot. Returns None below
-    the pack's ``fuzzy_review`` score, unless the ASR was unsure of a word in the aligned
-    span (then ``fuzzy_unsure_review`` is enough).
-    """
-    return fuzzy_in_ranges(ctx, rule, group, speaker, ctx.text.token_ranges(speakers_for(speaker), *times))
-
-
-def fuzzy_in_ranges(
-    ctx: CallContext, rule: Rule, group: str, speaker: str, ranges: list[tuple[int, int]]
-) -> Occurrence | None:
-    """``fuzzy_best`` over explicit token ranges (one haystack, ranges kept apart by breaks)."""
-    settings = ctx.settings
-    text = ctx.text
-    if not ranges:
-        return None
-    haystack = text.haystack(ranges)
-    searched = haystack.text
-    best, best_needle, best_at = None, "", 0
-    cutoff = settings.fuzzy_unsure_review
-    for first, spellings in rule.needles[group]:
-        if len(first) < settings.fuzzy_min_chars or len(searched) < len(first):
-            continue
-        spot = fuzz.partial_ratio_alignment(first, searched, processor=None, score_cutoff=cutoff - 15)
-        if spot is None:
-            continue
-        lo, hi = max(0, spot.dest_start - len(first)), min(len(searched), spot.dest_end + len(first))
-        around = searched[lo:hi]
-        usable = [n for n in spellings if settings.fuzzy_min_chars <= len(n) <= len(around)]
-        # rank every spelling in C++, then align only the best one
-        top = process.extractOne(
-            around, usable, scorer=fuzz.partial_ratio, processor=None, score_cutoff=cutoff
-        )
-        if top is None:
-            continue
-        hit = fuzz.partial_ratio_alignment(top[0], around, processor=None, score_cutoff=cutoff)
-        if hit is not None and (best is None or hit.score > best.score):
-            best, best_needle, best_at, cutoff = hit, top[0], lo, hit.score
-    if best is None:
-        return None
-    start, end = text.tokens_at(haystack, best_at + best.dest_start, best_at + best.dest_end)
-    said_by = text.speaker_of(start, end) or "mixed"
-    # "this call is not recorded" aligns well with "this call is recorded": a negator inside
-    # the aligned words that the phrase does not have negates it, like one before it.
-    needle_tokens = set(best_needle.split())
-    inner = any(is_negator(t) and t not in needle_tokens for t in text.tokens[start:end])
-    ambiguous = said_by == "mixed" and speaker != "any"
-    found = Occurrence(
-        text,
-        start,
-        end,
-        said_by,
-        ambiguous,
-        settings.negation_window,
-        best.score / 100,
-        negated=True if inner else None,
-    )
-    if best.score < settings.fuzzy_review:
-        weakest = min((w.probability for w in text.words[start:end]), default=1.0)
-        if weakest >= ctx.min_probability(rule):
-            return None  # a weak match of words the ASR was sure of: a different phrase
-    return found
 
 
 def rule_times(ctx: CallContext, window: Window | None, speaker: str) -> tuple[float, float] | None:
@@ -341,7 +164,7 @@ def check_prohibited(ctx: CallContext, rule: Rule) -> list[Finding]:
         if not occ.negated:
             findings.append(_said_finding(ctx, rule, occ))
     if spec.fuzzy and not findings:
-        guess = _garbled_among_unsure_words(ctx, rule, spec.speaker, times)
+        guess = garbled_among_unsure_words(ctx, rule, "phrases", spec.speaker, times)
         if guess is not None and not (spec.negation and guess.negated):
             findings.append(
                 ctx.finding(
@@ -355,34 +178,16 @@ def check_prohibited(ctx: CallContext, rule: Rule) -> list[Finding]:
     return findings
 
 
-def _garbled_among_unsure_words(
-    ctx: CallContext, rule: Rule, speaker: str, times: tuple[float, float]
-) -> Occurrence | None:
-    """A garbled prohibited phrase: fuzzy-searched only around words the ASR was unsure of.
-
-    Where Whisper was sure of every word an exact match would have found the phrase; a
-    threat it misheard shows up as low-probability words ("and resist your car"). Searching
-    only there (a few words either side) keeps precision and checks throughput.
-    """
-    floor, around = ctx.min_probability(rule), 2  # words either side of an unsure word
-    windows: list[tuple[int, int]] = []
-    for a, b in ctx.text.token_ranges(speakers_for(speaker), *times):
-        for i in ctx.text.unsure_tokens(floor, a, b):
-            lo, hi = max(a, i - around), min(b, i + around + 1)
-            if windows and lo <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], hi)
-            else:
-                windows.append((lo, hi))
-    return fuzzy_in_ranges(ctx, rule, "phrases", speaker, windows)
-
-
-def _said_finding(ctx: CallContext, rule: Rule, occ: Occurrence, also_ambiguous: bool = False) -> Finding:
-    """A violation for something said, or needs_listen when who said it or what was said is unsure."""
+def _said_finding(ctx: CallContext, rule: Rule, occ: Occurrence, doubt: str = "") -> Finding:
+    """A violation for something said, or needs_listen when who said it or what was said is
+    unsure, or when what it answered is in ``doubt`` (the reason, as the finding's note)."""
     span = (occ.start, occ.end)
-    if occ.ambiguous or also_ambiguous:
+    if occ.ambiguous:
         return ctx.finding(
             rule, NEEDS_LISTEN, span=span, score=occ.score, note="mono audio: cannot tell who said it"
         )
+    if doubt:
+        return ctx.finding(rule, NEEDS_LISTEN, span=span, score=occ.score, note=doubt)
     if occ.probability < ctx.min_probability(rule):
         return ctx.finding(
             rule, NEEDS_LISTEN, span=span, score=occ.score, note=f"low ASR confidence ({occ.probability:.2f})"
@@ -397,30 +202,75 @@ def check_response(ctx: CallContext, rule: Rule) -> list[Finding]:
     "After" is by time: the window opens when the trigger's last word ends and closes at the
     end of the responder's Nth turn (``window.turns``) or ``window.seconds`` later, whichever
     comes first; without a window it runs to the end of the call.
+
+    A trigger the ASR may have garbled still counts (``fuzzy``): with no exact trigger, the
+    best fuzzy one among the words it was unsure of. Only a forbidden reply after it is a
+    finding, and only needs_listen: no required reply is no evidence that a trigger we are
+    unsure of was said ("this is Terry (p=0.31)" aligns with "this is not me" at 83).
+    With no trigger at all, an ``implies_trigger`` reply is needs_listen: "there is nothing
+    to dispute" answers a dispute nobody was heard making.
     """
     spec = rule.spec
     if not applies(spec.conditions, ctx.meta):
         return []
     triggers = group_occurrences(ctx, rule, "trigger")
-    if not triggers:
-        return []
     forbidden = occurrences(ctx, rule, "forbidden", spec.speaker, spec.negation) if spec.forbidden else []
+    implied = (
+        occurrences(ctx, rule, "implies_trigger", spec.speaker, spec.negation) if spec.implies_trigger else []
+    )
+    replies = forbidden + implied
+    if not triggers and replies and spec.fuzzy:
+        # a garbled trigger only matters before a forbidden reply: search only there
+        triggers = _garbled_trigger(ctx, rule, max(o.t_start for o in replies))
+    if not triggers:
+        return [
+            ctx.finding(
+                rule,
+                NEEDS_LISTEN,
+                span=(occ.start, occ.end),
+                score=occ.score,
+                note="said as if answering a trigger, but none was heard",
+            )
+            for occ in implied
+            if not occ.negated
+        ]
     findings: list[Finding] = []
     reported: set[int] = set()
     required_reported = False
     for trigger in triggers:
         window = (trigger.t_end, _window_end(ctx, trigger, spec.speaker, spec.window))
-        for occ in forbidden:
+        doubt = _trigger_doubt(trigger)
+        for occ in replies:
             if occ.start in reported or not window[0] <= occ.t_start <= window[1] or occ.negated:
                 continue
             reported.add(occ.start)
-            findings.append(_said_finding(ctx, rule, occ, also_ambiguous=trigger.ambiguous))
-        if spec.required and not required_reported:
+            findings.append(_said_finding(ctx, rule, occ, doubt))
+        if spec.required and not required_reported and trigger.score == 1.0:  # heard, not garbled
             finding = _required_reply(ctx, rule, trigger, window)
             if finding is not None:
                 findings.append(finding)
                 required_reported = True
     return findings
+
+
+def _garbled_trigger(ctx: CallContext, rule: Rule, before: float) -> list[Occurrence]:
+    """The trigger as the ASR may have garbled it ("do not follow me anymore") before a time, or none."""
+    group = rule.spec.trigger
+    guess = garbled_among_unsure_words(ctx, rule, "trigger", group.speaker, (-INF, before))
+    if guess is None or (group.negation and guess.negated):
+        return []
+    if group.turn_start and ctx.text.words_into_utterance(guess.start) >= TURN_START_WORDS:
+        return []
+    return [guess]
+
+
+def _trigger_doubt(trigger: Occurrence) -> str:
+    """Why a reply to this trigger can only be needs_listen ("" if it can be a violation)."""
+    if trigger.ambiguous:
+        return "mono audio: cannot tell who said the trigger"
+    if trigger.score < 1.0:
+        return f"the trigger was heard only garbled ({trigger.score:.0%})"
+    return ""
 
 
 def _window_end(ctx: CallContext, trigger: Occurrence, responder: str, window: Window | None) -> float:
@@ -460,20 +310,13 @@ def _required_reply(
                 score=guess.score,
                 note=f"reply only weakly matched ({guess.score:.0%})",
             )
-    if trigger.ambiguous:
-        return ctx.finding(
-            rule,
-            NEEDS_LISTEN,
-            span=(trigger.start, trigger.end),
-            score=trigger.score,
-            note="no required reply; mono audio: cannot tell who said the trigger",
-        )
+    doubt = _trigger_doubt(trigger)
     return ctx.finding(
         rule,
-        VIOLATION,
+        NEEDS_LISTEN if doubt else VIOLATION,
         span=(trigger.start, trigger.end),
         score=trigger.score,
-        note="no required reply to this",
+        note=f"no required reply; {doubt}" if doubt else "no required reply to this",
     )
 
 

@@ -170,12 +170,17 @@ class ProhibitedRule(RuleBase):
 
 
 class ResponseRule(RuleBase):
-    """After a trigger, ``speaker`` must not say ``forbidden`` / must say ``required`` within the window."""
+    """After a trigger, ``speaker`` must not say ``forbidden`` / must say ``required`` within the window.
+
+    ``implies_trigger`` are forbidden replies that only make sense after the trigger: heard
+    when no trigger was, they are needs_listen (the ASR probably garbled the trigger).
+    """
 
     kind: Literal["response"]
     trigger: PhraseGroup
     speaker: Speaker = "agent"
     forbidden: PhraseList | None = None
+    implies_trigger: PhraseList | None = None
     required: PhraseList | None = None
     exceptions: PhraseList | None = None
     window: Window | None = None
@@ -184,8 +189,11 @@ class ResponseRule(RuleBase):
 
     @model_validator(mode="after")
     def _shape(self) -> ResponseRule:
-        if self.forbidden is None and self.required is None:
-            raise ValueError("a response rule needs `forbidden` or `required` phrases (or both)")
+        if self.forbidden is None and self.implies_trigger is None and self.required is None:
+            raise ValueError(
+                "a response rule needs `forbidden` or `required` phrases (or both; "
+                "`implies_trigger` phrases are forbidden ones)"
+            )
         _window_fields(self.window, {"seconds", "turns"}, "response")
         return self
 

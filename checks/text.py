@@ -184,6 +184,7 @@ class CallText:
         self._bounds: dict[frozenset[str], tuple[float, float] | None] = {}
         self.doc = make_doc(tokens) if tokens else None
         self._haystacks: dict[tuple, Haystack] = {}
+        self._unsure: dict[float, list[int]] = {}
 
     @cached_property
     def turns(self) -> list[Turn]:
@@ -263,7 +264,10 @@ class CallText:
 
     def unsure_tokens(self, floor: float, start: int, end: int) -> list[int]:
         """The tokens in [start, end) whose word the ASR gave a probability under ``floor``."""
-        return [i for i, w in enumerate(self.words[start:end], start) if w.probability < floor]
+        unsure = self._unsure.get(floor)
+        if unsure is None:  # once per call and floor: every rule's garbled search asks
+            unsure = self._unsure[floor] = [i for i, w in enumerate(self.words) if w.probability < floor]
+        return unsure[bisect_left(unsure, start) : bisect_left(unsure, end)]
 
     def haystack(self, ranges: list[tuple[int, int]]) -> Haystack:
         """The text of token ranges for fuzzy search (see Haystack)."""

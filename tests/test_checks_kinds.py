@@ -425,3 +425,59 @@ def test_garbled_threat_among_unsure_words_goes_to_a_human() -> None:
         f for f in run_checks(base, CallMeta(call_id="ev12"), [us]) if f.rule_id.startswith("prohibited.")
     ]
     assert sure == []
+
+
+def us_findings(transcript: Transcript, prefix: str) -> list[tuple[str, str]]:
+    (us,) = load_packs(["us_collections"])
+    findings = run_checks(transcript, CallMeta(call_id=transcript.call_id), [us])
+    return [(f.rule_id, f.status) for f in findings if f.rule_id.startswith(prefix)]
+
+
+def test_garbled_threat_needs_an_unsure_word_the_phrase_does_not_have() -> None:
+    """ "reverse (p=0.08) your car" may be "repossess your car" (eval call ev12); an unsure word
+    that is part of "levy on your account" says nothing about "balance", which is sure."""
+    heard = transcript_from_turns(
+        [("agent", "If you don't, we will see you in reverse your car.")], call_id="c"
+    )
+    assert us_findings(with_probability(heard, {"reverse", "your"}, 0.05), "prohibited.") == [
+        ("prohibited.threat_legal_action", "needs_listen")
+    ]
+    balance = transcript_from_turns(
+        [("agent", "I am calling about the balance on your account with Lakeside Bank.")], call_id="c"
+    )
+    assert us_findings(with_probability(balance, {"account"}, 0.3), "prohibited.") == []
+
+
+def test_garbled_trigger_with_a_forbidden_reply_needs_listening() -> None:
+    """tiny.en heard "Do not call me anymore" as "Do not follow (p=0.37) me anymore" (eval call ev19)."""
+    turns = [("customer", "Do not follow me anymore."), ("agent", "Okay. Can you make a payment today?")]
+    garbled = with_probability(transcript_from_turns(turns, call_id="c"), {"follow"}, 0.37)
+    assert us_findings(garbled, "response.cease") == [("response.cease_request", "needs_listen")]
+    sure = transcript_from_turns(turns, call_id="c")  # heard with confidence: a different phrase
+    assert us_findings(sure, "response.cease") == []
+    no_reply = with_probability(transcript_from_turns(turns[:1], call_id="c"), {"follow"}, 0.37)
+    assert us_findings(no_reply, "response.cease") == []
+
+
+def test_garbled_trigger_without_the_required_reply_is_no_finding() -> None:
+    """A missing reply is no evidence that a trigger we are unsure of was said."""
+    turns = [("customer", "Yes, this is Terry."), ("agent", "Thank you, Terry. We have a few options.")]
+    unsure = with_probability(transcript_from_turns(turns, call_id="c"), {"terry"}, 0.31)
+    assert us_findings(unsure, "response.dispute") == []
+
+
+def test_implied_trigger_is_forbidden_after_a_trigger_and_needs_listening_without_one() -> None:
+    dispute = [("customer", "I dispute this."), ("agent", "There is nothing to dispute.")]
+    assert us_findings(transcript_from_turns(dispute, call_id="c"), "response.dispute") == [
+        ("response.dispute", "violation"),
+        ("response.dispute", "violation"),  # and no validation offered
+    ]
+    garbled = [("customer", "I just use this."), ("agent", "There is nothing to dispute.")]
+    assert us_findings(transcript_from_turns(garbled, call_id="c"), "response.dispute") == [
+        ("response.dispute", "needs_listen")
+    ]
+    before = [("agent", "There is nothing to dispute."), ("customer", "I dispute this.")]
+    # said before the dispute it is no reply to it; only the missing validation is a finding
+    assert us_findings(transcript_from_turns(before, call_id="c"), "response.dispute") == [
+        ("response.dispute", "violation")
+    ]

@@ -1,0 +1,252 @@
+"""Where a rule's phrases occur in a call: exact matches, fuzzy matches, garbled ones.
+
+An Occurrence is a token span with who said it. Exact matches come from the pack's
+PhraseMatcher (``ctx.matches``); fuzzy ones from rapidfuzz alignments over the words of
+one speaker, for phrases the ASR garbled ("collect a dead"). The rule kinds
+(checks/kinds.py) decide what an occurrence means.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+from checks.finding import CallContext
+from checks.packs import Rule
+from checks.text import CallText, is_negator
+
+INF = float("inf")
+TURN_START_WORDS = 3
+UNSURE_CONTEXT = 2  # words either side of an unsure word searched for a garbled phrase
+
+
+class Occurrence:
+    """A phrase found in a call: a token span, who said it, and (computed when first asked)
+    whether it is negated and how sure the ASR was of its words."""
+
+    __slots__ = (
+        "_negated",
+        "_probability",
+        "_text",
+        "_window",
+        "ambiguous",
+        "end",
+        "score",
+        "speaker",
+        "start",
+    )
+
+    def __init__(
+        self,
+        text: CallText,
+        start: int,
+        end: int,
+        speaker: str,
+        ambiguous: bool,
+        negation_window: int | None,
+        score: float = 1.0,
+        negated: bool | None = None,
+    ) -> None:
+        self.start, self.end = start, end  # token span [start, end)
+        self.speaker = speaker
+        self.ambiguous = ambiguous  # spoken in mixed audio, so not attributable to the rule's speaker
+        self.score = score  # 1.0 for an exact match, the fuzzy ratio / 100 otherwise
+        self._text = text
+        self._window = negation_window  # None: the rule ignores negation
+        self._negated = negated
+        self._probability: float | None = None
+
+    @property
+    def negated(self) -> bool:
+        if self._negated is None:
+            self._negated = self._window is not None and self._text.negated(self.start, self._window)
+        return self._negated
+
+    @property
+    def t_start(self) -> float:
+        return self._text.words[self.start].start
+
+    @property
+    def t_end(self) -> float:
+        return self._text.words[self.end - 1].end
+
+    @property
+    def probability(self) -> float:
+        if self._probability is None:
+            self._probability = self._text.probability(self.start, self.end)
+        return self._probability
+
+
+def speakers_for(speaker: str) -> frozenset[str]:
+    return frozenset({"agent", "customer", "mixed"}) if speaker == "any" else frozenset({speaker, "mixed"})
+
+
+def group_occurrences(ctx: CallContext, rule: Rule, name: str) -> list[Occurrence]:
+    """Non-negated occurrences of a rule's PhraseGroup field (trigger, first, then, unless...)."""
+    group = getattr(rule.spec, name)
+    found = occurrences(ctx, rule, name, group.speaker, group.negation, turn_start=group.turn_start)
+    return [o for o in found if not o.negated]
+
+
+def occurrences(
+    ctx: CallContext,
+    rule: Rule,
+    group: str,
+    speaker: str,
+    negation: bool,
+    times: tuple[float, float] = (-INF, INF),
+    turn_start: bool = False,
+) -> list[Occurrence]:
+    """Exact matches of a phrase group by ``speaker`` (or mixed) starting within ``times``.
+
+    Overlapping matches of different variants merge into one occurrence. With
+    ``turn_start`` only matches within the first TURN_START_WORDS words of an utterance count.
+    """
+    matches = ctx.matches.get((rule.id, group))
+    if not matches:
+        return []
+    text = ctx.text
+    merged: list[list] = []
+    except_group = (
+        "exceptions"
+        if group.startswith(("phrases", "forbidden", "required", "implies_trigger"))
+        else f"{group}.exceptions"
+    )
+    exceptions = ctx.matches.get((rule.id, except_group), ())
+    bounded = times != (-INF, INF)  # most rules look at the whole call: no word times to read
+    for start, end in matches:
+        if exceptions and any(a < end and start < b for a, b in exceptions):
+            continue
+        said_by = text.speaker_of(start, end)
+        if said_by is None or (speaker != "any" and said_by not in (speaker, "mixed")):
+            continue
+        if bounded and not times[0] <= text.words[start].start <= times[1]:
+            continue
+        if turn_start and text.words_into_utterance(start) >= TURN_START_WORDS:
+            continue
+        if merged and start < merged[-1][1] and merged[-1][2] == said_by:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end, said_by])
+    window = ctx.settings.negation_window if negation else None
+    return [Occurrence(text, s, e, who, who == "mixed" and speaker != "any", window) for s, e, who in merged]
+
+
+def fuzzy_best(
+    ctx: CallContext, rule: Rule, group: str, speaker: str, times: tuple[float, float]
+) -> Occurrence | None:
+    """The best fuzzy alignment of any variant of a group in the speaker's words within ``times``.
+
+    For ASR-garbled phrases ("collect a dead"): rapidfuzz's partial_ratio_alignment slides
+    a phrase over the speaker's text and gives the character span, which maps back to
+    words. Each authored phrase is first located by its first spelling (with a lower
+    cutoff), then every spelling of it is scored around that spot. Returns None below
+    the pack's ``fuzzy_review`` score, unless the ASR was unsure of a word in the aligned
+    span (then ``fuzzy_unsure_review`` is enough).
+    """
+    return fuzzy_in_ranges(ctx, rule, group, speaker, ctx.text.token_ranges(speakers_for(speaker), *times))
+
+
+def fuzzy_in_ranges(
+    ctx: CallContext,
+    rule: Rule,
+    group: str,
+    speaker: str,
+    ranges: list[tuple[int, int]],
+    unsure_only: bool = False,
+) -> Occurrence | None:
+    """``fuzzy_best`` over explicit token ranges (one haystack, ranges kept apart by breaks).
+
+    With ``unsure_only`` an alignment counts only if the ASR was unsure of a word inside it
+    that the phrase does not have, whatever its score. The best alignment that counts wins.
+    """
+    settings = ctx.settings
+    text = ctx.text
+    if not ranges:
+        return None
+    haystack = text.haystack(ranges)
+    searched = haystack.text
+    best: tuple[float, int, int, str] | None = None  # score, start token, end token, spelling
+    cutoff = settings.fuzzy_unsure_review
+    for first, spellings in rule.needles[group]:
+        if len(first) < settings.fuzzy_min_chars or len(searched) < len(first):
+            continue
+        spot = fuzz.partial_ratio_alignment(first, searched, processor=None, score_cutoff=cutoff - 15)
+        if spot is None:
+            continue
+        lo, hi = max(0, spot.dest_start - len(first)), min(len(searched), spot.dest_end + len(first))
+        around = searched[lo:hi]
+        usable = [n for n in spellings if settings.fuzzy_min_chars <= len(n) <= len(around)]
+        # rank every spelling in C++, then align only the best one
+        top = process.extractOne(
+            around, usable, scorer=fuzz.partial_ratio, processor=None, score_cutoff=cutoff
+        )
+        if top is None:
+            continue
+        hit = fuzz.partial_ratio_alignment(top[0], around, processor=None, score_cutoff=cutoff)
+        if hit is None or (best is not None and hit.score <= best[0]):
+            continue
+        start, end = text.tokens_at(haystack, lo + hit.dest_start, lo + hit.dest_end)
+        if (unsure_only or hit.score < settings.fuzzy_review) and not _garbled_here(
+            ctx, rule, start, end, top[0]
+        ):
+            continue  # a weak match of words the ASR was sure of: a different phrase
+        best, cutoff = (hit.score, start, end, top[0]), hit.score
+    if best is None:
+        return None
+    score, start, end, needle = best
+    return _fuzzy_occurrence(ctx, start, end, speaker, needle, score)
+
+
+def _garbled_here(ctx: CallContext, rule: Rule, start: int, end: int, needle: str) -> bool:
+    """Whether the ASR was unsure of a word of the span that is not a word of the phrase.
+
+    A garbled phrase differs from what was heard where the recognizer was unsure ("reverse
+    (p=0.08) your car" for "repossess your car"); an unsure word the phrase itself has
+    ("on your (p=0.3) account" for "levy on your account") says nothing about the rest.
+    """
+    words = set(needle.split())
+    tokens = ctx.text.tokens
+    return any(tokens[i] not in words for i in ctx.text.unsure_tokens(ctx.min_probability(rule), start, end))
+
+
+def _fuzzy_occurrence(
+    ctx: CallContext, start: int, end: int, speaker: str, needle: str, score: float
+) -> Occurrence:
+    text = ctx.text
+    said_by = text.speaker_of(start, end) or "mixed"
+    # "this call is not recorded" aligns well with "this call is recorded": a negator inside
+    # the aligned words that the phrase does not have negates it, like one before it.
+    needle_tokens = set(needle.split())
+    inner = any(is_negator(t) and t not in needle_tokens for t in text.tokens[start:end])
+    return Occurrence(
+        text,
+        start,
+        end,
+        said_by,
+        said_by == "mixed" and speaker != "any",
+        ctx.settings.negation_window,
+        score / 100,
+        negated=True if inner else None,
+    )
+
+
+def garbled_among_unsure_words(
+    ctx: CallContext, rule: Rule, group: str, speaker: str, times: tuple[float, float] = (-INF, INF)
+) -> Occurrence | None:
+    """A phrase of ``group`` the ASR garbled: fuzzy-searched only around words it was unsure of.
+
+    Where Whisper was sure of every word an exact match would have found the phrase; a
+    phrase it misheard shows up as low-probability words ("and resist your car", "do not
+    follow me"). Searching only there (a few words either side), and counting only an
+    alignment that takes in an unsure word, keeps precision and checks throughput: "on your
+    account with" next to an unsure word is no "levy on your account".
+    """
+    windows: list[tuple[int, int]] = []
+    for a, b in ctx.text.token_ranges(speakers_for(speaker), *times):
+        for i in ctx.text.unsure_tokens(ctx.min_probability(rule), a, b):
+            lo, hi = max(a, i - UNSURE_CONTEXT), min(b, i + UNSURE_CONTEXT + 1)
+            if windows and lo <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], hi)
+            else:
+                windows.append((lo, hi))
+    return fuzzy_in_ranges(ctx, rule, group, speaker, windows, unsure_only=True)
