@@ -150,11 +150,7 @@ def plain_same_work(paths: list[Path], options, parallel: int) -> float:
     """faster-whisper on each channel with the engine's options, ``parallel`` files at once."""
     from faster_whisper import decode_audio
 
-    from transcribe.engine import get_model
-
-    model = get_model(
-        options.model, options.device, options.compute_type, options.cpu_threads, options.num_workers
-    )
+    model = options.load_model()
 
     def one(path: Path) -> None:
         audio = decode_audio(str(path), split_stereo=True)

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from transcribe.engine import TranscribeOptions, get_model, transcribe_file
+from transcribe.engine import TranscribeOptions, transcribe_file
 from transcribe.meta import load_meta
 from transcribe.reference import Reference, asterisk_calls, asterisk_prompts, pyannote_sample, scripted_calls
 from transcribe.scoring import ZERO, score
@@ -30,7 +30,7 @@ from transcribe.scoring import ZERO, score
 
 def plain_faster_whisper(ref: Reference, options: TranscribeOptions) -> tuple[dict[str, str], float]:
     """faster-whisper as a user would call it: the file path, defaults, the same model."""
-    model = get_model(options.model, options.device, options.compute_type, options.cpu_threads)
+    model = options.load_model()
     t0 = time.perf_counter()
     segments, _info = model.transcribe(str(ref.path), language="en")
     text = " ".join(s.text for s in segments)
@@ -133,7 +133,7 @@ def main() -> int:
 
     base = TranscribeOptions(model=args.model)
     configs = [("callaudit", base)] + [parse_variant(v, base) for v in args.variant]
-    get_model(base.model, base.device, base.compute_type, base.cpu_threads)  # load once, outside timing
+    base.load_model()  # load once, outside timing
     results: dict[str, dict[str, dict]] = {}
     for set_name, refs in load_sets(args.set.split(","), args.limit).items():
         results[set_name] = {}

@@ -13,7 +13,7 @@ import pytest
 from conftest import write_wav
 
 from callaudit.cli import main
-from transcribe.engine import TranscribeOptions, get_model, transcribe_file
+from transcribe.engine import TranscribeOptions, transcribe_file
 from transcribe.reference import pyannote_sample
 from transcribe.scoring import ZERO, score
 
@@ -44,7 +44,7 @@ def test_mono_call_is_mixed_and_no_worse_than_plain_faster_whisper():
     assert {w.speaker for w in transcript.words} == {"mixed"}
     ours = score(ref.text, " ".join(w.text for w in transcript.words))
     options = TranscribeOptions()
-    model = get_model(options.model, options.device, options.compute_type, options.cpu_threads)
+    model = options.load_model()
     segments, _ = model.transcribe(str(ref.path), language="en")
     plain = score(ref.text, " ".join(s.text for s in segments))
     assert ours.wer <= plain.wer + 0.01, (ours.wer, plain.wer)

@@ -93,6 +93,10 @@ class TranscribeOptions:
             **self.extra,
         }
 
+    def load_model(self):
+        """The loaded WhisperModel these options run on (loaded once per process, see get_model)."""
+        return get_model(self.model, self.device, self.compute_type, self.cpu_threads, self.num_workers)
+
     def cache_key(self, audio_sha256: str) -> str:
         """A content key: the same audio, model and options give the same transcript."""
         payload = {
@@ -198,9 +202,7 @@ def transcribe_audio(
     audio_sha256: str,
 ) -> Transcript:
     """Transcribe each channel with its role and merge the utterances in time order."""
-    model = get_model(
-        options.model, options.device, options.compute_type, options.cpu_threads, options.num_workers
-    )
+    model = options.load_model()
     levels = audio.levels
     floors = [_speech_floor(lv) for lv in levels]
     utterances: list[Utterance] = []
