@@ -259,7 +259,7 @@ def _garbled_trigger(ctx: CallContext, rule: Rule, before: float) -> list[Occurr
     guess = garbled_among_unsure_words(ctx, rule, "trigger", group.speaker, (-INF, before))
     if guess is None or (group.negation and guess.negated):
         return []
-    if group.turn_start and ctx.text.words_into_utterance(guess.start) >= TURN_START_WORDS:
+    if group.turn_start and ctx.text.words_into_turn(guess.start) >= TURN_START_WORDS:
         return []
     return [guess]
 

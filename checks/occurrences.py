@@ -121,7 +121,7 @@ def occurrences(
             continue
         if bounded and not times[0] <= text.words[start].start <= times[1]:
             continue
-        if turn_start and text.words_into_utterance(start) >= TURN_START_WORDS:
+        if turn_start and text.words_into_turn(start) >= TURN_START_WORDS:
             continue
         if merged and start < merged[-1][1] and merged[-1][2] == said_by:
             merged[-1][1] = max(merged[-1][1], end)

@@ -12,17 +12,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import groupby
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from pydantic import BaseModel, ValidationError
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from checks.phrases import PhraseSyntaxError, expand
+from checks.phrases import WILDCARD, PhraseSyntaxError, expand
 from checks.schema import KINDS, RULE_MODELS, PackInfo, RuleSpec, Settings
-from checks.text import shared_vocab
+from checks.text import SEPARATOR, shared_vocab
 from phrases import PACKS_DIR
 
 RULE_SUFFIXES = (".yml", ".yaml")
@@ -97,6 +98,43 @@ class RulePack:
         return CompiledPack(self)
 
 
+class WildcardPattern(NamedTuple):
+    """A phrase variant with ``*`` words. The matcher looks for its anchor, the longest run
+    of plain words (``words[offset:offset + length]``); the rest is checked around each hit."""
+
+    offset: int
+    length: int
+    words: tuple[str, ...]
+
+    @classmethod
+    def of(cls, variant: tuple[str, ...]) -> WildcardPattern:
+        offset = length = start = 0
+        for wild, run in groupby(variant, key=lambda w: w == WILDCARD):
+            size = len(list(run))
+            if not wild and size > length:
+                offset, length = start, size
+            start += size
+        return cls(offset, length, variant)
+
+    @property
+    def anchor(self) -> tuple[str, ...]:
+        return self.words[self.offset : self.offset + self.length]
+
+    def span_at(self, doc: Doc, anchor_start: int) -> tuple[int, int] | None:
+        """The variant's token span around an anchor found at ``anchor_start``, if the other words fit.
+
+        ``*`` takes any one word of the same speaker (never the separator between streams).
+        """
+        start = anchor_start - self.offset
+        end = start + len(self.words)
+        if start < 0 or end > len(doc):
+            return None
+        for word, token in zip(self.words, doc[start:end]):
+            if token.text == SEPARATOR or (word != WILDCARD and token.text != word):
+                return None
+        return start, end
+
+
 class CompiledPack:
     """One PhraseMatcher for every phrase group of every rule of a pack, run once per call."""
 
@@ -104,19 +142,33 @@ class CompiledPack:
         vocab = shared_vocab()
         self.matcher = PhraseMatcher(vocab)
         self.keys: dict[int, tuple[str, str]] = {}
+        self.wildcards: dict[int, WildcardPattern] = {}  # match key -> the pattern its anchor stands for
         for rule in pack.rules:
             for group, variants in rule.groups.items():
                 key = f"{pack.name}:{rule.id}#{group}"
-                self.matcher.add(key, [Doc(vocab, words=list(v)) for v in variants])
-                self.keys[vocab.strings[key]] = (rule.id, group)
+                plain = [v for v in variants if WILDCARD not in v]
+                if plain:
+                    self.matcher.add(key, [Doc(vocab, words=list(v)) for v in plain])
+                    self.keys[vocab.strings[key]] = (rule.id, group)
+                for n, variant in enumerate(v for v in variants if WILDCARD in v):
+                    pattern = WildcardPattern.of(variant)
+                    anchor_key = f"{key}*{n}"
+                    self.matcher.add(anchor_key, [Doc(vocab, words=list(pattern.anchor))])
+                    self.keys[vocab.strings[anchor_key]] = (rule.id, group)
+                    self.wildcards[vocab.strings[anchor_key]] = pattern
 
     def __call__(self, doc: Doc | None) -> dict[tuple[str, str], list[tuple[int, int]]]:
         """Matches per (rule id, group), as token spans in document order."""
         found: dict[tuple[str, str], list[tuple[int, int]]] = {}
         if doc is None:
             return found
-        keys = self.keys
+        keys, wildcards = self.keys, self.wildcards
         for match_id, start, end in self.matcher(doc):
+            if match_id in wildcards:
+                span = wildcards[match_id].span_at(doc, start)
+                if span is None:
+                    continue
+                start, end = span
             found.setdefault(keys[match_id], []).append((start, end))
         for spans in found.values():
             spans.sort()
@@ -229,7 +281,9 @@ def _load_rule(root: Path, path: Path, problems: list[Problem]) -> Rule | None:
                 problems.append(Problem(str(path), _line_of(node, (*loc, index)), str(exc)))
                 continue
             variants.update(dict.fromkeys(expanded))
-            firsts.setdefault(" ".join(expanded[0]), tuple(dict.fromkeys(" ".join(v) for v in expanded)))
+            spellings = [" ".join(v) for v in expanded if WILDCARD not in v]  # fuzzy: plain words only
+            if spellings:
+                firsts.setdefault(spellings[0], tuple(dict.fromkeys(spellings)))
         groups[group] = tuple(variants)
         needles[group] = tuple(firsts.items())
     if len(problems) > before:

@@ -5,7 +5,9 @@ A phrase is words separated by spaces, with three helpers:
 - ``(a|b c)`` one of the alternatives (an alternative may be several words or empty);
 - ``[words]`` optional words, the same as ``(words|)``;
 - ``#`` any number written in digits ("balance of #" matches "balance of $1,250");
-  ``$#`` only an amount of money written with a dollar sign.
+  ``$#`` only an amount of money written with a dollar sign;
+- ``*`` any one word ("this is * from" matches "this is Steve from"). A phrase with a
+  ``*`` is matched exactly only, never fuzzily.
 
 Words are normalized like transcript words (lower case, outer punctuation off), and
 common contractions match both ways: "you will" also matches "you'll", "won't" also
@@ -20,6 +22,8 @@ from itertools import product
 from checks.text import normalize_word
 
 MAX_VARIANTS = 2048
+WILDCARD = "*"
+_LITERAL = ("#", WILDCARD)  # phrase words kept as they are, not normalized
 
 _CONTRACTIONS = {
     ("will", "not"): "won't",
@@ -84,9 +88,11 @@ def expand(phrase: str) -> list[tuple[str, ...]]:
         raise PhraseSyntaxError(f"unexpected {lexemes[pos]!r} in phrase {phrase!r}")
     seen: dict[tuple[str, ...], None] = {}
     for words in alternatives:
-        tokens = tuple(t for t in (normalize_word(w) if w != "#" else "#" for w in words) if t != "_")
+        tokens = tuple(t for t in (w if w in _LITERAL else normalize_word(w) for w in words) if t != "_")
         if not tokens:
             raise PhraseSyntaxError(f"phrase {phrase!r} can match nothing (every word is optional)")
+        if all(t == WILDCARD for t in tokens):
+            raise PhraseSyntaxError(f"phrase {phrase!r} has no word but '*': it would match anything")
         for variant in _contraction_variants(tokens):
             for with_money in _number_variants(variant):
                 seen.setdefault(with_money, None)

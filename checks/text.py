@@ -24,6 +24,7 @@ from transcribe.model import Transcript, Word
 
 _OUTER_PUNCT = ".,;:!?\"“”‘’'()[]{}<>…-–—*_/\\"
 CLAUSE_END = frozenset(".,;:!?…—–")
+SENTENCE_END = frozenset(".!?…")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -201,9 +202,18 @@ class CallText:
     def stream_of(self, token: int) -> Stream:
         return self.streams[bisect_right(self._stream_starts, token) - 1]
 
-    def words_into_utterance(self, token: int) -> int:
-        """How many words of its utterance come before ``token`` (0 = it opens the utterance)."""
-        return token - self._utterance_starts[bisect_right(self._utterance_starts, token) - 1]
+    def words_into_turn(self, token: int) -> int:
+        """How many words of its turn come before ``token`` (0 = it opens the turn).
+
+        A turn is an utterance; on mono audio a sentence start too, since Whisper runs the
+        two parties' sentences into one utterance there ("Is this Pat Jensen? Yes, it is.").
+        """
+        first = self._utterance_starts[bisect_right(self._utterance_starts, token) - 1]
+        if self.stream_of(token).speaker == "mixed":
+            for j in range(token - 1, first - 1, -1):
+                if self.words[j].text.rstrip()[-1:] in SENTENCE_END:
+                    return token - j - 1
+        return token - first
 
     def speaker_of(self, start: int, end: int) -> str | None:
         """The speaker of a token span, or None if it is not within one speaker's words."""

@@ -77,7 +77,8 @@ RULES = {
     """,
     "procedure/verify.yml": """\
         kind: order
-        first: {speaker: customer, phrases: ["(yes|speaking)"], turn_start: true}
+        first: {speaker: customer, phrases: ["(yes|speaking|this is)"], turn_start: true,
+                exceptions: ["this is * [*] from"]}
         then: {speaker: agent, phrases: ["you owe"]}
         revoked_by: {speaker: customer, phrases: ["his wife"]}
     """,
@@ -376,6 +377,30 @@ def test_order_first_must_open_the_turn_and_can_be_revoked(pack) -> None:
     assert statuses(check(pack, "procedure.verify", *late_yes)) == ["violation"]
     revoked = [("agent", "Is this John?"), ("customer", "Yes, this is his wife."), ("agent", "You owe us.")]
     assert statuses(check(pack, "procedure.verify", *revoked)) == ["violation"]
+
+
+def test_on_mono_audio_a_sentence_start_inside_an_utterance_opens_a_turn(pack) -> None:
+    # Whisper runs both parties' sentences into one mono utterance
+    answered = [("mixed", "Is this John? Yes. You owe us money.")]
+    assert statuses(check(pack, "procedure.verify", *answered)) == []
+    # on stereo audio an utterance is one speaker's: "yes" mid-utterance opens nothing
+    stereo = [
+        ("agent", "Is this John?"),
+        ("customer", "I see what you mean. Yes."),
+        ("agent", "You owe us money."),
+    ]
+    assert statuses(check(pack, "procedure.verify", *stereo)) == ["violation"]
+
+
+def test_a_wildcard_exception_keeps_the_agents_greeting_from_confirming_on_mono_audio(pack) -> None:
+    greeting = [("mixed", "Hello, this is Steve from Acme."), ("mixed", "No, he's out. You owe us money.")]
+    (finding,) = check(pack, "procedure.verify", *greeting)
+    assert finding.status == "needs_listen"  # mono: who said "you owe" cannot be told
+    two_word_name = [("mixed", "Hi, this is Mary Ann from Acme."), ("mixed", "You owe us money.")]
+    assert statuses(check(pack, "procedure.verify", *two_word_name)) == ["needs_listen"]
+    # "*" is one word: the consumer's own "this is" still confirms
+    confirmed = [("mixed", "Is this John?"), ("mixed", "This is John, hi."), ("mixed", "You owe us money.")]
+    assert check(pack, "procedure.verify", *confirmed) == []
 
 
 def test_order_then_before_first_is_a_violation(pack) -> None:

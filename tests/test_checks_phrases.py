@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from checks.packs import WildcardPattern
 from checks.phrases import PhraseSyntaxError, expand
 from checks.text import CallText, normalize_word
 from transcribe.model import transcript_from_turns
@@ -40,12 +41,27 @@ def test_number_placeholder_matches_plain_numbers_and_money() -> None:
     assert [normalize_word(w) for w in ("$1,250.00", "1250", "3rd", "five")] == ["$#", "#", "#", "five"]
 
 
+def test_a_wildcard_stands_for_any_one_word_and_is_kept_as_it_is() -> None:
+    assert expand("this is * [*] from") == [("this", "is", "*", "*", "from"), ("this", "is", "*", "from")]
+
+
+def test_a_wildcard_pattern_is_found_by_its_longest_plain_run_and_checked_around_it() -> None:
+    pattern = WildcardPattern.of(("*", "is", "*", "from", "acme", "recovery"))
+    assert pattern.anchor == ("from", "acme", "recovery")
+    text = text_of(("agent", "hi this is steve from acme recovery"), ("customer", "from acme recovery"))
+    assert pattern.span_at(text.doc, text.tokens.index("from")) == (1, 7)
+    # "*" never takes the separator between two speakers' words, nor runs off the start
+    assert pattern.span_at(text.doc, len(text.tokens) - 3) is None
+    assert WildcardPattern.of(("*", "from")).span_at(text.doc, 0) is None
+
+
 @pytest.mark.parametrize(
     "phrase, message",
     [
         ("(a|b", "missing ')'"),
         ("a]", "unexpected"),
         ("[a]", "can match nothing"),
+        ("* [*]", "no word but '\\*'"),
         ("   ", "empty phrase"),
         (" ".join(["(a|b|c|d)"] * 6), "too many variants"),
     ],
