@@ -5,8 +5,9 @@ Used by the parametrized test over every pack and by ``callaudit rules test``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checks.calllog import add_recorded_calls
 from checks.engine import run_rule
@@ -14,7 +15,7 @@ from checks.finding import Finding
 from checks.packs import Rule, RulePack
 from checks.schema import Example
 from transcribe.meta import CallMeta
-from transcribe.model import Transcript, transcript_from_turns
+from transcribe.model import Transcript, Word, transcript_from_turns
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,22 @@ def iter_examples(packs: list[RulePack]) -> Iterator[ExampleCase]:
 
 
 def example_transcript(case: ExampleCase) -> Transcript:
+    """The example's turns as a transcript; a word written ``word(p=0.28)`` gets that ASR
+    probability (every other word 0.99), to show what a rule does with words Whisper was unsure of."""
     turns = [(speaker, text) for turn in case.example.turns for speaker, text in turn.items()]
-    return transcript_from_turns(turns, call_id=case.id)
+    transcript = transcript_from_turns(turns, call_id=case.id)
+    utterances = [replace(u, words=tuple(map(_with_probability, u.words))) for u in transcript.utterances]
+    return replace(transcript, utterances=utterances)
+
+
+_PROBABILITY = re.compile(r"^(?P<text>.+)\(p=(?P<p>0(?:\.\d+)?|1(?:\.0+)?)\)(?P<punct>\W*)$")
+
+
+def _with_probability(word: Word) -> Word:
+    marked = _PROBABILITY.match(word.text)
+    if marked is None:
+        return word
+    return replace(word, text=marked["text"] + marked["punct"], probability=float(marked["p"]))
 
 
 def run_example(case: ExampleCase) -> ExampleResult:

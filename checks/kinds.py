@@ -223,17 +223,7 @@ def check_response(ctx: CallContext, rule: Rule) -> list[Finding]:
         # a garbled trigger only matters before a forbidden reply: search only there
         triggers = _garbled_trigger(ctx, rule, max(o.t_start for o in replies))
     if not triggers:
-        return [
-            ctx.finding(
-                rule,
-                NEEDS_LISTEN,
-                span=(occ.start, occ.end),
-                score=occ.score,
-                note="said as if answering a trigger, but none was heard",
-            )
-            for occ in implied
-            if not occ.negated
-        ]
+        return _implied_without_trigger(ctx, rule, implied)
     findings: list[Finding] = []
     reported: set[int] = set()
     required_reported = False
@@ -251,6 +241,30 @@ def check_response(ctx: CallContext, rule: Rule) -> list[Finding]:
                 findings.append(finding)
                 required_reported = True
     return findings
+
+
+def _implied_without_trigger(ctx: CallContext, rule: Rule, implied: list[Occurrence]) -> list[Finding]:
+    """No trigger heard, yet the agent answered one: needs_listen for each such reply.
+
+    An ``implies_trigger`` reply heard exactly, or (``fuzzy``, and none heard exactly) garbled
+    among words the ASR was unsure of: on mono audio tiny.en heard "my lawyer" as a confident
+    "my logo" and "lawyers just cost you" as "forors (p=0.28) just cost you"; only the reply
+    said the consumer has a lawyer.
+    """
+    said = [o for o in implied if not o.negated]
+    notes = {id(o): "said as if answering a trigger, but none was heard" for o in said}
+    spec = rule.spec
+    if not said and spec.implies_trigger and spec.fuzzy:
+        guess = garbled_among_unsure_words(ctx, rule, "implies_trigger", spec.speaker)
+        if guess is not None and not (spec.negation and guess.negated):
+            said = [guess]
+            notes[id(guess)] = (
+                f"possibly said as if answering a trigger ({guess.score:.0%} garbled match), "
+                "but none was heard"
+            )
+    return [
+        ctx.finding(rule, NEEDS_LISTEN, span=(o.start, o.end), score=o.score, note=notes[id(o)]) for o in said
+    ]
 
 
 def _garbled_trigger(ctx: CallContext, rule: Rule, before: float) -> list[Occurrence]:

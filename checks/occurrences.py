@@ -186,9 +186,9 @@ def fuzzy_in_ranges(
         if hit is None or (best is not None and hit.score <= best[0]):
             continue
         start, end = text.tokens_at(haystack, lo + hit.dest_start, lo + hit.dest_end)
-        if (unsure_only or hit.score < settings.fuzzy_review) and not _garbled_here(
-            ctx, rule, start, end, top[0]
-        ):
+        if unsure_only and not _misheard_here(ctx, rule, start, end, top[0]):
+            continue  # differs from the phrase where the ASR was sure: a different phrase
+        if hit.score < settings.fuzzy_review and not _garbled_here(ctx, rule, start, end, top[0]):
             continue  # a weak match of words the ASR was sure of: a different phrase
         best, cutoff = (hit.score, start, end, top[0]), hit.score
     if best is None:
@@ -207,6 +207,20 @@ def _garbled_here(ctx: CallContext, rule: Rule, start: int, end: int, needle: st
     words = set(needle.split())
     tokens = ctx.text.tokens
     return any(tokens[i] not in words for i in ctx.text.unsure_tokens(ctx.min_probability(rule), start, end))
+
+
+def _misheard_here(ctx: CallContext, rule: Rule, start: int, end: int, needle: str) -> bool:
+    """Whether the span differs from the phrase only in words the ASR was unsure of.
+
+    The recognizer mishears where it is unsure: "forors (p=0.28) just cost" may be "lawyers
+    just cost", but "there is a discount" with every word sure is no "there is no dispute",
+    and "the (p=0.9) balance (p=0.3) on your account" no "levy on your account".
+    """
+    words = set(needle.split())
+    tokens = ctx.text.tokens
+    differing = [i for i in range(start, end) if tokens[i] not in words]
+    unsure = set(ctx.text.unsure_tokens(ctx.min_probability(rule), start, end))
+    return bool(differing) and all(i in unsure for i in differing)
 
 
 def _fuzzy_occurrence(
