@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SETS = {
     "examples": ROOT / "examples",
     "eval": ROOT / "eval",
+    "holdout": ROOT / "eval" / "holdout",
 }
 RATE = 8000
 CODECS = {

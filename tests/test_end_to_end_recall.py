@@ -37,3 +37,43 @@ def test_example_calls_end_to_end_recall_is_total_and_precision_high(tmp_path, c
     assert len(saved) == audio["calls"] == 8
     assert Transcript.from_json(saved[0].read_text()).provenance.model == "tiny.en"
     assert "== audio: 8 calls ==" in capsys.readouterr().out
+
+
+def test_eval_corpus_end_to_end_meets_the_targets(tmp_path):
+    """The issue's targets on the 37 labelled eval calls at 8 kHz: recall 1.00, precision >= 0.95.
+
+    Eval was partly used for development (docs/RULES.md says which mechanisms came from it),
+    so this guards the measured result against regressions; it is not a held-out figure.
+    """
+    reports = tmp_path / "reports.json"
+    command = ["evaluate", "--corpus", str(ROOT / "eval"), "--packs", "us_collections", "--audio"]
+
+    assert main([*command, "--json", str(reports)]) == 0
+
+    text, audio = json.loads(reports.read_text())
+    assert audio["errors"] == [] and audio["calls"] == 37
+    missed = {r["rule_id"]: r["missed"] for r in audio["rules"] if r["missed"]}
+    assert audio["total"]["fn"] == 0 and audio["total"]["tp"] == 31, missed
+    false_alarms = {r["rule_id"]: r["false_alarms"] for r in audio["rules"] if r["false_alarms"]}
+    assert audio["total"]["precision"] >= 0.95, false_alarms
+    assert text["total"]["recall"] == 1.0 and text["total"]["precision"] == 1.0
+
+
+def test_held_out_calls_end_to_end_do_not_regress(tmp_path):
+    """The 14 held-out calls (eval/holdout: written without reading the packs, never tuned on
+    except one phrase pair, see README). Measured 2026-12-01, first sight: recall 11/13, precision
+    0.73; after adding "take this to court" / "come after your paycheck": 12/13, 0.75 (the
+    remaining miss is "I've got a lawyer now" heard as "I've got you a little on your now" on
+    mono audio). A floor, so a change that loses a caught violation fails here.
+    """
+    reports = tmp_path / "reports.json"
+    command = ["evaluate", "--corpus", str(ROOT / "eval" / "holdout"), "--packs", "us_collections"]
+
+    assert main([*command, "--audio", "--json", str(reports)]) == 0
+
+    text, audio = json.loads(reports.read_text())
+    assert audio["errors"] == [] and audio["calls"] == 14
+    missed = {r["rule_id"]: r["missed"] for r in audio["rules"] if r["missed"]}
+    assert audio["total"]["tp"] >= 12, missed
+    assert audio["total"]["precision"] >= 0.75
+    assert text["total"]["recall"] == 1.0
