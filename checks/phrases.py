@@ -7,7 +7,10 @@ A phrase is words separated by spaces, with three helpers:
 - ``#`` any number written in digits ("balance of #" matches "balance of $1,250");
   ``$#`` only an amount of money written with a dollar sign;
 - ``*`` any one word ("this is * from" matches "this is Steve from"). A phrase with a
-  ``*`` is matched exactly only, never fuzzily.
+  ``*`` is matched exactly only, never fuzzily;
+- ``<word>`` the word in every inflection: ``<sue>`` is ``(sue|sues|sued|suing)``, ``<lawyer>``
+  ``(lawyer|lawyers)``. The forms come from lemminflect's English tables when the pack loads,
+  so matching stays one PhraseMatcher pass over the words as heard.
 
 Words are normalized like transcript words (lower case, outer punctuation off), and
 common contractions match both ways: "you will" also matches "you'll", "won't" also
@@ -17,7 +20,10 @@ matches "will not", "going to" also matches "gonna".
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import product
+
+from lemminflect import getAllInflections
 
 from checks.text import normalize_word
 
@@ -139,6 +145,11 @@ def _parse_sequence(lex: list[str], pos: int, phrase: str) -> tuple[int, list[li
             if token == "[":
                 options = options + [[]]
             pos += 1
+        elif token.startswith("<") or token.endswith(">"):
+            if not (token.startswith("<") and token.endswith(">") and len(token) > 2):
+                raise PhraseSyntaxError(f"{token!r} in phrase {phrase!r}: write one word as <word>")
+            options = [[form] for form in inflections(token[1:-1], phrase)]
+            pos += 1
         else:
             options = [[token]]
             pos += 1
@@ -146,6 +157,24 @@ def _parse_sequence(lex: list[str], pos: int, phrase: str) -> tuple[int, list[li
             raise PhraseSyntaxError(f"phrase {phrase!r} expands to too many variants; split it")
         result = [a + b for a, b in product(result, options)]
     return pos, result
+
+
+@cache
+def _forms(lemma: str) -> tuple[str, ...]:
+    found = {form.lower() for forms in getAllInflections(lemma).values() for form in forms}
+    return tuple(sorted(found - {lemma})) if found else ()
+
+
+def inflections(lemma: str, phrase: str) -> list[str]:
+    """The word and its inflected forms ("sue": sue, sued, sues, suing), for ``<word>``."""
+    word = lemma.lower()
+    forms = _forms(word)
+    if not forms:
+        raise PhraseSyntaxError(
+            f"<{lemma}> in phrase {phrase!r}: no inflections known for {word!r}; "
+            "write its forms out, e.g. (word|words)"
+        )
+    return [word, *forms]
 
 
 def _number_variants(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:

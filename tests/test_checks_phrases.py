@@ -41,6 +41,22 @@ def test_number_placeholder_matches_plain_numbers_and_money() -> None:
     assert [normalize_word(w) for w in ("$1,250.00", "1250", "3rd", "five")] == ["$#", "#", "#", "five"]
 
 
+def test_a_word_in_angle_brackets_stands_for_all_its_inflections() -> None:
+    assert expand("we will <sue> you")[::2] == [
+        ("we", "will", "sue", "you"),
+        ("we", "will", "sued", "you"),
+        ("we", "will", "sues", "you"),
+        ("we", "will", "suing", "you"),
+    ]
+    assert expand("(<lawyer>|<attorney>) cost") == [
+        ("lawyer", "cost"),
+        ("lawyers", "cost"),
+        ("attorney", "cost"),
+        ("attorneys", "cost"),
+    ]
+    assert ("paid",) in expand("<pay>") and ("stopped", "calling") in expand("<stop> calling")
+
+
 def test_a_wildcard_stands_for_any_one_word_and_is_kept_as_it_is() -> None:
     assert expand("this is * [*] from") == [("this", "is", "*", "*", "from"), ("this", "is", "*", "from")]
 
@@ -62,6 +78,8 @@ def test_a_wildcard_pattern_is_found_by_its_longest_plain_run_and_checked_around
         ("a]", "unexpected"),
         ("[a]", "can match nothing"),
         ("* [*]", "no word but '\\*'"),
+        ("<sue you> now", "write one word as <word>"),
+        ("<qwzx> it", "no inflections known for 'qwzx'"),
         ("   ", "empty phrase"),
         (" ".join(["(a|b|c|d)"] * 6), "too many variants"),
     ],
