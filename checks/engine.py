@@ -35,7 +35,7 @@ def run_checks(
     text = CallText(transcript)
     findings: list[Finding] = []
     for pack in packs:
-        ctx = CallContext(text, meta, pack.settings, pack.matcher(text.doc), attempts)
+        ctx = CallContext(text, meta, pack.settings, pack.matcher(text), attempts)
         for rule in pack.rules:
             findings.extend(KIND_CHECKS[rule.kind](ctx, rule))
     findings.sort(key=lambda f: (f.start, f.rule_id))
@@ -53,5 +53,5 @@ def run_rule(
     """The findings of a single rule (rule examples and tests)."""
     meta = meta if meta is not None else CallMeta(call_id=transcript.call_id)
     text = CallText(transcript)
-    ctx = CallContext(text, meta, pack.settings, pack.matcher(text.doc), attempts)
+    ctx = CallContext(text, meta, pack.settings, pack.matcher(text), attempts)
     return KIND_CHECKS[rule.kind](ctx, rule)

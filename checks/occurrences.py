@@ -252,15 +252,10 @@ def garbled_among_unsure_words(
     Where Whisper was sure of every word an exact match would have found the phrase; a
     phrase it misheard shows up as low-probability words ("and resist your car", "do not
     follow me"). Searching only there (a few words either side), and counting only an
-    alignment that takes in an unsure word, keeps precision and checks throughput: "on your
-    account with" next to an unsure word is no "levy on your account".
+    alignment that differs from the phrase only in unsure words, keeps precision and checks
+    throughput: "the balance on your account" next to an unsure word is no "levy on your account".
     """
-    windows: list[tuple[int, int]] = []
-    for a, b in ctx.text.token_ranges(speakers_for(speaker), *times):
-        for i in ctx.text.unsure_tokens(ctx.min_probability(rule), a, b):
-            lo, hi = max(a, i - UNSURE_CONTEXT), min(b, i + UNSURE_CONTEXT + 1)
-            if windows and lo <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], hi)
-            else:
-                windows.append((lo, hi))
+    text = ctx.text
+    ranges = text.token_ranges(speakers_for(speaker), *times)
+    windows = text.unsure_windows(ctx.min_probability(rule), ranges, UNSURE_CONTEXT)
     return fuzzy_in_ranges(ctx, rule, group, speaker, windows, unsure_only=True)

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from checks.phrases import WILDCARD, PhraseSyntaxError, expand
 from checks.schema import KINDS, RULE_MODELS, PackInfo, RuleSpec, Settings
-from checks.text import SEPARATOR, shared_vocab
+from checks.text import SEPARATOR, CallText, shared_vocab
 from phrases import PACKS_DIR
 
 RULE_SUFFIXES = (".yml", ".yaml")
@@ -120,17 +120,17 @@ class WildcardPattern(NamedTuple):
     def anchor(self) -> tuple[str, ...]:
         return self.words[self.offset : self.offset + self.length]
 
-    def span_at(self, doc: Doc, anchor_start: int) -> tuple[int, int] | None:
+    def span_at(self, tokens: list[str], anchor_start: int) -> tuple[int, int] | None:
         """The variant's token span around an anchor found at ``anchor_start``, if the other words fit.
 
         ``*`` takes any one word of the same speaker (never the separator between streams).
         """
         start = anchor_start - self.offset
         end = start + len(self.words)
-        if start < 0 or end > len(doc):
+        if start < 0 or end > len(tokens):
             return None
-        for word, token in zip(self.words, doc[start:end]):
-            if token.text == SEPARATOR or (word != WILDCARD and token.text != word):
+        for word, token in zip(self.words, tokens[start:end]):
+            if token == SEPARATOR or (word != WILDCARD and token != word):
                 return None
         return start, end
 
@@ -142,7 +142,8 @@ class CompiledPack:
         vocab = shared_vocab()
         self.matcher = PhraseMatcher(vocab)
         self.keys: dict[int, tuple[str, str]] = {}
-        self.wildcards: dict[int, WildcardPattern] = {}  # match key -> the pattern its anchor stands for
+        # match key of an anchor -> the wildcard variants sharing it ("this is" for "this is * from")
+        self.wildcards: dict[int, list[WildcardPattern]] = {}
         for rule in pack.rules:
             for group, variants in rule.groups.items():
                 key = f"{pack.name}:{rule.id}#{group}"
@@ -150,26 +151,27 @@ class CompiledPack:
                 if plain:
                     self.matcher.add(key, [Doc(vocab, words=list(v)) for v in plain])
                     self.keys[vocab.strings[key]] = (rule.id, group)
-                for n, variant in enumerate(v for v in variants if WILDCARD in v):
+                for variant in (v for v in variants if WILDCARD in v):
                     pattern = WildcardPattern.of(variant)
-                    anchor_key = f"{key}*{n}"
-                    self.matcher.add(anchor_key, [Doc(vocab, words=list(pattern.anchor))])
-                    self.keys[vocab.strings[anchor_key]] = (rule.id, group)
-                    self.wildcards[vocab.strings[anchor_key]] = pattern
+                    anchor_key = f"{key}*{' '.join(pattern.anchor)}"
+                    anchor_id = vocab.strings.add(anchor_key)
+                    if anchor_id not in self.wildcards:
+                        self.matcher.add(anchor_key, [Doc(vocab, words=list(pattern.anchor))])
+                        self.keys[anchor_id] = (rule.id, group)
+                    self.wildcards.setdefault(anchor_id, []).append(pattern)
 
-    def __call__(self, doc: Doc | None) -> dict[tuple[str, str], list[tuple[int, int]]]:
+    def __call__(self, text: CallText) -> dict[tuple[str, str], list[tuple[int, int]]]:
         """Matches per (rule id, group), as token spans in document order."""
         found: dict[tuple[str, str], list[tuple[int, int]]] = {}
-        if doc is None:
+        if text.doc is None:
             return found
         keys, wildcards = self.keys, self.wildcards
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in self.matcher(text.doc):
             if match_id in wildcards:
-                span = wildcards[match_id].span_at(doc, start)
-                if span is None:
-                    continue
-                start, end = span
-            found.setdefault(keys[match_id], []).append((start, end))
+                spans = {p.span_at(text.tokens, start) for p in wildcards[match_id]} - {None}
+                found.setdefault(keys[match_id], []).extend(spans)
+            else:
+                found.setdefault(keys[match_id], []).append((start, end))
         for spans in found.values():
             spans.sort()
         return found

@@ -186,6 +186,7 @@ class CallText:
         self.doc = make_doc(tokens) if tokens else None
         self._haystacks: dict[tuple, Haystack] = {}
         self._unsure: dict[float, list[int]] = {}
+        self._windows: dict[tuple, list[tuple[int, int]]] = {}
 
     @cached_property
     def turns(self) -> list[Turn]:
@@ -274,10 +275,33 @@ class CallText:
 
     def unsure_tokens(self, floor: float, start: int, end: int) -> list[int]:
         """The tokens in [start, end) whose word the ASR gave a probability under ``floor``."""
+        unsure = self._unsure_list(floor)
+        return unsure[bisect_left(unsure, start) : bisect_left(unsure, end)]
+
+    def _unsure_list(self, floor: float) -> list[int]:
         unsure = self._unsure.get(floor)
         if unsure is None:  # once per call and floor: every rule's garbled search asks
             unsure = self._unsure[floor] = [i for i, w in enumerate(self.words) if w.probability < floor]
-        return unsure[bisect_left(unsure, start) : bisect_left(unsure, end)]
+        return unsure
+
+    def unsure_windows(
+        self, floor: float, ranges: list[tuple[int, int]], context: int
+    ) -> list[tuple[int, int]]:
+        """``context`` tokens either side of each unsure token within ``ranges``, clipped to its
+        range and merged where they touch. Computed once per call: the garbled searches of
+        several rules ask for the same speaker's words."""
+        key = (floor, context, tuple(ranges))
+        windows = self._windows.get(key)
+        if windows is None:
+            windows = self._windows[key] = []
+            for a, b in ranges:
+                for i in self.unsure_tokens(floor, a, b):
+                    lo, hi = max(a, i - context), min(b, i + context + 1)
+                    if windows and lo <= windows[-1][1]:
+                        windows[-1] = (windows[-1][0], hi)
+                    else:
+                        windows.append((lo, hi))
+        return windows
 
     def haystack(self, ranges: list[tuple[int, int]]) -> Haystack:
         """The text of token ranges for fuzzy search (see Haystack)."""

@@ -65,10 +65,10 @@ def test_a_wildcard_pattern_is_found_by_its_longest_plain_run_and_checked_around
     pattern = WildcardPattern.of(("*", "is", "*", "from", "acme", "recovery"))
     assert pattern.anchor == ("from", "acme", "recovery")
     text = text_of(("agent", "hi this is steve from acme recovery"), ("customer", "from acme recovery"))
-    assert pattern.span_at(text.doc, text.tokens.index("from")) == (1, 7)
+    assert pattern.span_at(text.tokens, text.tokens.index("from")) == (1, 7)
     # "*" never takes the separator between two speakers' words, nor runs off the start
-    assert pattern.span_at(text.doc, len(text.tokens) - 3) is None
-    assert WildcardPattern.of(("*", "from")).span_at(text.doc, 0) is None
+    assert pattern.span_at(text.tokens, len(text.tokens) - 3) is None
+    assert WildcardPattern.of(("*", "from")).span_at(text.tokens, 0) is None
 
 
 @pytest.mark.parametrize(
