@@ -251,19 +251,15 @@ def _implied_without_trigger(ctx: CallContext, rule: Rule, implied: list[Occurre
     "my logo" and "lawyers just cost you" as "forors (p=0.28) just cost you"; only the reply
     said the consumer has a lawyer.
     """
-    said = [o for o in implied if not o.negated]
-    notes = {id(o): "said as if answering a trigger, but none was heard" for o in said}
+    said = [(o, "said as if answering a trigger, but none was heard") for o in implied if not o.negated]
     spec = rule.spec
     if not said and spec.implies_trigger and spec.fuzzy:
         guess = garbled_among_unsure_words(ctx, rule, "implies_trigger", spec.speaker)
         if guess is not None and not (spec.negation and guess.negated):
-            said = [guess]
-            notes[id(guess)] = (
-                f"possibly said as if answering a trigger ({guess.score:.0%} garbled match), "
-                "but none was heard"
-            )
+            note = f"possibly said as if answering a trigger ({guess.score:.0%} garbled match), but none was heard"
+            said = [(guess, note)]
     return [
-        ctx.finding(rule, NEEDS_LISTEN, span=(o.start, o.end), score=o.score, note=notes[id(o)]) for o in said
+        ctx.finding(rule, NEEDS_LISTEN, span=(o.start, o.end), score=o.score, note=note) for o, note in said
     ]
 
 

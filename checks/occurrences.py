@@ -156,8 +156,9 @@ def fuzzy_in_ranges(
 ) -> Occurrence | None:
     """``fuzzy_best`` over explicit token ranges (one haystack, ranges kept apart by breaks).
 
-    With ``unsure_only`` an alignment counts only if the ASR was unsure of a word inside it
-    that the phrase does not have, whatever its score. The best alignment that counts wins.
+    With ``unsure_only`` an alignment counts only if it differs from the phrase only in words
+    the ASR was unsure of (``_misheard_here``), whatever its score. The best alignment that
+    counts wins.
     """
     settings = ctx.settings
     text = ctx.text

@@ -275,14 +275,10 @@ class CallText:
 
     def unsure_tokens(self, floor: float, start: int, end: int) -> list[int]:
         """The tokens in [start, end) whose word the ASR gave a probability under ``floor``."""
-        unsure = self._unsure_list(floor)
-        return unsure[bisect_left(unsure, start) : bisect_left(unsure, end)]
-
-    def _unsure_list(self, floor: float) -> list[int]:
         unsure = self._unsure.get(floor)
         if unsure is None:  # once per call and floor: every rule's garbled search asks
             unsure = self._unsure[floor] = [i for i, w in enumerate(self.words) if w.probability < floor]
-        return unsure
+        return unsure[bisect_left(unsure, start) : bisect_left(unsure, end)]
 
     def unsure_windows(
         self, floor: float, ranges: list[tuple[int, int]], context: int

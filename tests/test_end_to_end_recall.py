@@ -9,6 +9,7 @@ settings or matching that silently drops a violation.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -19,20 +20,31 @@ from transcribe.model import Transcript
 pytestmark = pytest.mark.slow
 
 
-def test_example_calls_end_to_end_recall_is_total_and_precision_high(tmp_path, capsys):
-    reports, transcripts = tmp_path / "reports.json", tmp_path / "asr"
-    command = ["evaluate", "--corpus", str(ROOT / "examples"), "--packs", "us_collections", "--audio"]
-
-    assert main([*command, "--transcripts", str(transcripts), "--json", str(reports)]) == 0
-
+def evaluate_audio(corpus: Path, reports: Path, *options: str) -> tuple[dict, dict]:
+    """``callaudit evaluate --audio`` on a corpus with the US pack: the text and audio reports."""
+    command = ["evaluate", "--corpus", str(corpus), "--packs", "us_collections", "--audio"]
+    assert main([*command, *options, "--json", str(reports)]) == 0
     text, audio = json.loads(reports.read_text())
     assert (text["mode"], audio["mode"]) == ("text", "audio")
+    return text, audio
+
+
+def missed(report: dict) -> dict[str, list[str]]:
+    return {r["rule_id"]: r["missed"] for r in report["rules"] if r["missed"]}
+
+
+def false_alarms(report: dict) -> dict[str, list[str]]:
+    return {r["rule_id"]: r["false_alarms"] for r in report["rules"] if r["false_alarms"]}
+
+
+def test_example_calls_end_to_end_recall_is_total_and_precision_high(tmp_path, capsys):
+    transcripts = tmp_path / "asr"
+    _, audio = evaluate_audio(ROOT / "examples", tmp_path / "reports.json", "--transcripts", str(transcripts))
+
     assert audio["errors"] == []
     total = audio["total"]
-    missed = {r["rule_id"]: r["missed"] for r in audio["rules"] if r["missed"]}
-    assert total["tp"] == 9 and total["fn"] == 0, missed  # measured: 9 of 9
-    false_alarms = {r["rule_id"]: r["false_alarms"] for r in audio["rules"] if r["false_alarms"]}
-    assert total["precision"] >= 0.95, false_alarms
+    assert total["tp"] == 9 and total["fn"] == 0, missed(audio)  # measured: 9 of 9
+    assert total["precision"] >= 0.95, false_alarms(audio)
     saved = sorted(transcripts.glob("*.json"))
     assert len(saved) == audio["calls"] == 8
     assert Transcript.from_json(saved[0].read_text()).provenance.model == "tiny.en"
@@ -45,17 +57,11 @@ def test_eval_corpus_end_to_end_meets_the_targets(tmp_path):
     Eval was partly used for development (docs/RULES.md says which mechanisms came from it),
     so this guards the measured result against regressions; it is not a held-out figure.
     """
-    reports = tmp_path / "reports.json"
-    command = ["evaluate", "--corpus", str(ROOT / "eval"), "--packs", "us_collections", "--audio"]
+    text, audio = evaluate_audio(ROOT / "eval", tmp_path / "reports.json")
 
-    assert main([*command, "--json", str(reports)]) == 0
-
-    text, audio = json.loads(reports.read_text())
     assert audio["errors"] == [] and audio["calls"] == 37
-    missed = {r["rule_id"]: r["missed"] for r in audio["rules"] if r["missed"]}
-    assert audio["total"]["fn"] == 0 and audio["total"]["tp"] == 31, missed
-    false_alarms = {r["rule_id"]: r["false_alarms"] for r in audio["rules"] if r["false_alarms"]}
-    assert audio["total"]["precision"] >= 0.95, false_alarms
+    assert audio["total"]["fn"] == 0 and audio["total"]["tp"] == 31, missed(audio)
+    assert audio["total"]["precision"] >= 0.95, false_alarms(audio)
     assert text["total"]["recall"] == 1.0 and text["total"]["precision"] == 1.0
 
 
@@ -65,14 +71,9 @@ def test_held_out_calls_end_to_end_do_not_regress(tmp_path):
     (README): 12/13 and 0.80. The miss left is mono audio where "I've got a lawyer now" was
     heard as "I've got you a little on your now". A floor: losing a caught violation fails here.
     """
-    reports = tmp_path / "reports.json"
-    command = ["evaluate", "--corpus", str(ROOT / "eval" / "holdout"), "--packs", "us_collections"]
+    text, audio = evaluate_audio(ROOT / "eval" / "holdout", tmp_path / "reports.json")
 
-    assert main([*command, "--audio", "--json", str(reports)]) == 0
-
-    text, audio = json.loads(reports.read_text())
     assert audio["errors"] == [] and audio["calls"] == 14
-    missed = {r["rule_id"]: r["missed"] for r in audio["rules"] if r["missed"]}
-    assert audio["total"]["tp"] >= 12, missed
-    assert audio["total"]["precision"] >= 0.80
+    assert audio["total"]["tp"] >= 12, missed(audio)
+    assert audio["total"]["precision"] >= 0.80, false_alarms(audio)
     assert text["total"]["recall"] == 1.0 and text["total"]["precision"] >= 0.92
