@@ -8,15 +8,16 @@ one speaker, for phrases the ASR garbled ("collect a dead"). The rule kinds
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from rapidfuzz import fuzz, process
 
 from checks.finding import CallContext
 from checks.packs import Rule
-from checks.text import CallText, is_negator
+from checks.text import BREAK, CallText, is_negator
 
 INF = float("inf")
 TURN_START_WORDS = 3
-UNSURE_CONTEXT = 2  # words either side of an unsure word searched for a garbled phrase
 
 
 class Occurrence:
@@ -166,18 +167,24 @@ def fuzzy_in_ranges(
         return None
     haystack = text.haystack(ranges)
     searched = haystack.text
+    # An alignment that must lie within one range (``unsure_only``: a range is a misheard
+    # run) is as long as its phrase, so phrases longer than every range cannot be found.
+    room = haystack.longest + len(BREAK) if unsure_only else len(searched)
     best: tuple[float, int, int, str] | None = None  # score, start token, end token, spelling
     cutoff = settings.fuzzy_unsure_review
-    for first, spellings in rule.needles[group]:
-        if len(first) < settings.fuzzy_min_chars or len(searched) < len(first):
+    for first, spellings, lengths in rule.needles[group]:
+        if lengths[0] > room:
             continue
-        spot = fuzz.partial_ratio_alignment(first, searched, processor=None, score_cutoff=cutoff - 15)
-        if spot is None:
-            continue
-        lo, hi = max(0, spot.dest_start - len(first)), min(len(searched), spot.dest_end + len(first))
+        if len(first) <= len(searched):
+            spot = fuzz.partial_ratio_alignment(first, searched, processor=None, score_cutoff=cutoff - 15)
+            if spot is None:
+                continue
+            lo, hi = max(0, spot.dest_start - len(first)), min(len(searched), spot.dest_end + len(first))
+        else:  # too short to locate the first spelling in: score every spelling that fits
+            lo, hi = 0, len(searched)
         around = searched[lo:hi]
-        usable = [n for n in spellings if settings.fuzzy_min_chars <= len(n) <= len(around)]
-        # rank every spelling in C++, then align only the best one
+        # rank every spelling that fits in C++, then align only the best one
+        usable = spellings[: bisect_right(lengths, min(len(around), room))]
         top = process.extractOne(
             around, usable, scorer=fuzz.partial_ratio, processor=None, score_cutoff=cutoff
         )
@@ -248,15 +255,23 @@ def _fuzzy_occurrence(
 def garbled_among_unsure_words(
     ctx: CallContext, rule: Rule, group: str, speaker: str, times: tuple[float, float] = (-INF, INF)
 ) -> Occurrence | None:
-    """A phrase of ``group`` the ASR garbled: fuzzy-searched only around words it was unsure of.
+    """A phrase of ``group`` the ASR garbled: fuzzy-searched only where it may have been misheard.
 
     Where Whisper was sure of every word an exact match would have found the phrase; a
     phrase it misheard shows up as low-probability words ("and resist your car", "do not
-    follow me"). Searching only there (a few words either side), and counting only an
-    alignment that differs from the phrase only in unsure words, keeps precision and checks
-    throughput: "the balance on your account" next to an unsure word is no "levy on your account".
+    follow me"). An alignment counts only if it differs from the phrase only in unsure words,
+    so it lies in a run of unsure words and words of the group's phrases
+    (``CallText.misheard_runs``): only those runs are searched, which keeps precision and
+    checks throughput ("we can set up a payment plan" next to an unsure word is never even
+    aligned with "garnish your wages").
     """
+    needles = rule.needles[group]
+    if not needles:
+        return None
     text = ctx.text
+    floor = ctx.min_probability(rule)
     ranges = text.token_ranges(speakers_for(speaker), *times)
-    windows = text.unsure_windows(ctx.min_probability(rule), ranges, UNSURE_CONTEXT)
-    return fuzzy_in_ranges(ctx, rule, group, speaker, windows, unsure_only=True)
+    # a phrase of L characters aligns within one run and the break after it (fuzzy_in_ranges)
+    shortest = min(needle.lengths[0] for needle in needles)
+    runs = text.misheard_runs(floor, ranges, rule.needle_words[group], shortest - len(BREAK))
+    return fuzzy_in_ranges(ctx, rule, group, speaker, runs, unsure_only=True)

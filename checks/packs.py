@@ -48,6 +48,21 @@ class RulePackError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+class Needle(NamedTuple):
+    """An authored phrase as fuzzy search uses it: its first spelling locates a garbled
+    occurrence in the whole text, then every spelling (shortest first) is scored there.
+    Spellings shorter than the pack's ``fuzzy_min_chars`` are matched exactly only."""
+
+    first: str
+    spellings: tuple[str, ...]
+    lengths: tuple[int, ...]  # of the spellings
+
+    @classmethod
+    def of(cls, spellings: list[str]) -> Needle:
+        ordered = tuple(sorted(dict.fromkeys(spellings), key=len))
+        return cls(spellings[0], ordered, tuple(map(len, ordered)))
+
+
 @dataclass(frozen=True)
 class Rule:
     """A validated rule: its id, where it came from, its spec and its expanded phrase groups."""
@@ -57,9 +72,10 @@ class Rule:
     path: str
     spec: RuleSpec
     groups: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
-    # Per group and authored phrase, for fuzzy search: its first expansion (to locate a
-    # garbled occurrence in the whole text) and all its expansions (to score it there).
-    needles: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(default_factory=dict)
+    # Per group, its authored phrases for fuzzy search (see Needle), and every word of them:
+    # a garbled phrase is heard as these words and words the ASR was unsure of.
+    needles: dict[str, tuple[Needle, ...]] = field(default_factory=dict)
+    needle_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def kind(self) -> str:
@@ -99,39 +115,43 @@ class RulePack:
 
 
 class WildcardPattern(NamedTuple):
-    """A phrase variant with ``*`` words. The matcher looks for its anchor, the longest run
-    of plain words (``words[offset:offset + length]``); the rest is checked around each hit."""
+    """Phrase variants with ``*`` words that share an anchor (the longest run of plain words,
+    ``offset`` words in), a length and the places of their other plain words. The matcher
+    looks for the anchor; one lookup around each hit then checks every variant.
+    ("this is * from" and "this is * with" are one pattern; "this is * * from" another.)
+    """
 
     offset: int
-    length: int
-    words: tuple[str, ...]
+    size: int
+    places: tuple[int, ...]  # positions of the plain words outside the anchor
+    fits: frozenset[tuple[str, ...]]  # the words the variants have there
 
     @classmethod
-    def of(cls, variant: tuple[str, ...]) -> WildcardPattern:
+    def of(cls, variant: tuple[str, ...]) -> tuple[tuple[str, ...], WildcardPattern]:
+        """A variant's anchor, and the pattern of that one variant."""
         offset = length = start = 0
         for wild, run in groupby(variant, key=lambda w: w == WILDCARD):
             size = len(list(run))
             if not wild and size > length:
                 offset, length = start, size
             start += size
-        return cls(offset, length, variant)
-
-    @property
-    def anchor(self) -> tuple[str, ...]:
-        return self.words[self.offset : self.offset + self.length]
+        places = tuple(
+            k for k, w in enumerate(variant) if w != WILDCARD and not offset <= k < offset + length
+        )
+        fits = frozenset({tuple(variant[k] for k in places)})
+        return variant[offset : offset + length], cls(offset, len(variant), places, fits)
 
     def span_at(self, tokens: list[str], anchor_start: int) -> tuple[int, int] | None:
-        """The variant's token span around an anchor found at ``anchor_start``, if the other words fit.
+        """The token span of a variant around an anchor found at ``anchor_start``, if one fits.
 
         ``*`` takes any one word of the same speaker (never the separator between streams).
         """
         start = anchor_start - self.offset
-        end = start + len(self.words)
+        end = start + self.size
         if start < 0 or end > len(tokens):
             return None
-        for word, token in zip(self.words, tokens[start:end]):
-            if token == SEPARATOR or (word != WILDCARD and token != word):
-                return None
+        if tuple([tokens[start + k] for k in self.places]) not in self.fits or SEPARATOR in tokens[start:end]:
+            return None
         return start, end
 
 
@@ -142,7 +162,7 @@ class CompiledPack:
         vocab = shared_vocab()
         self.matcher = PhraseMatcher(vocab)
         self.keys: dict[int, tuple[str, str]] = {}
-        # match key of an anchor -> the wildcard variants sharing it ("this is" for "this is * from")
+        # match key of an anchor -> the wildcard patterns sharing it ("this is" for "this is * from")
         self.wildcards: dict[int, list[WildcardPattern]] = {}
         for rule in pack.rules:
             for group, variants in rule.groups.items():
@@ -151,14 +171,20 @@ class CompiledPack:
                 if plain:
                     self.matcher.add(key, [Doc(vocab, words=list(v)) for v in plain])
                     self.keys[vocab.strings[key]] = (rule.id, group)
+                patterns: dict[tuple[str, ...], dict[tuple, WildcardPattern]] = {}
                 for variant in (v for v in variants if WILDCARD in v):
-                    pattern = WildcardPattern.of(variant)
-                    anchor_key = f"{key}*{' '.join(pattern.anchor)}"
+                    anchor, pattern = WildcardPattern.of(variant)
+                    shapes = patterns.setdefault(anchor, {})
+                    shape = pattern[:3]  # offset, size, places
+                    if shape in shapes:
+                        pattern = pattern._replace(fits=shapes[shape].fits | pattern.fits)
+                    shapes[shape] = pattern
+                for anchor, shapes in patterns.items():
+                    anchor_key = f"{key}*{' '.join(anchor)}"
                     anchor_id = vocab.strings.add(anchor_key)
-                    if anchor_id not in self.wildcards:
-                        self.matcher.add(anchor_key, [Doc(vocab, words=list(pattern.anchor))])
-                        self.keys[anchor_id] = (rule.id, group)
-                    self.wildcards.setdefault(anchor_id, []).append(pattern)
+                    self.matcher.add(anchor_key, [Doc(vocab, words=list(anchor))])
+                    self.keys[anchor_id] = (rule.id, group)
+                    self.wildcards[anchor_id] = list(shapes.values())
 
     def __call__(self, text: CallText) -> dict[tuple[str, str], list[tuple[int, int]]]:
         """Matches per (rule id, group), as token spans in document order."""
@@ -226,8 +252,9 @@ def _load_pack(root: Path) -> tuple[RulePack | None, list[Problem]]:
     digest = hashlib.sha256()
     for path in [pack_file, *files]:
         digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    min_chars = (info.settings if info is not None else Settings()).fuzzy_min_chars
     for path in files:
-        rule = _load_rule(root, path, problems)
+        rule = _load_rule(root, path, problems, min_chars)
         if rule is not None:
             rules.append(rule)
     if not rules and not problems:
@@ -245,7 +272,7 @@ def _load_pack(root: Path) -> tuple[RulePack | None, list[Problem]]:
     return pack, []
 
 
-def _load_rule(root: Path, path: Path, problems: list[Problem]) -> Rule | None:
+def _load_rule(root: Path, path: Path, problems: list[Problem], min_chars: int) -> Rule | None:
     rel = path.relative_to(root).with_suffix("")
     parts = rel.parts
     bad = [p for p in parts if not _ID_PART.match(p)]
@@ -272,10 +299,10 @@ def _load_rule(root: Path, path: Path, problems: list[Problem]) -> Rule | None:
     if spec is None or len(problems) > before:
         return None
     groups: dict[str, tuple[tuple[str, ...], ...]] = {}
-    needles: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+    needles: dict[str, tuple[Needle, ...]] = {}
     for group, phrases, loc in _phrase_groups(spec):
         variants: dict[tuple[str, ...], None] = {}
-        firsts: dict[str, tuple[str, ...]] = {}
+        firsts: dict[str, Needle] = {}
         for index, phrase in enumerate(phrases):
             try:
                 expanded = expand(phrase)
@@ -284,13 +311,27 @@ def _load_rule(root: Path, path: Path, problems: list[Problem]) -> Rule | None:
                 continue
             variants.update(dict.fromkeys(expanded))
             spellings = [" ".join(v) for v in expanded if WILDCARD not in v]  # fuzzy: plain words only
-            if spellings:
-                firsts.setdefault(spellings[0], tuple(dict.fromkeys(spellings)))
+            if spellings and len(spellings[0]) >= min_chars:
+                firsts.setdefault(spellings[0], Needle.of([s for s in spellings if len(s) >= min_chars]))
         groups[group] = tuple(variants)
-        needles[group] = tuple(firsts.items())
+        needles[group] = tuple(firsts.values())
     if len(problems) > before:
         return None
-    return Rule(id=rule_id, pack=root.name, path=str(path), spec=spec, groups=groups, needles=needles)
+    needle_words = {
+        group: frozenset(
+            word for needle in items for spelling in needle.spellings for word in spelling.split()
+        )
+        for group, items in needles.items()
+    }
+    return Rule(
+        id=rule_id,
+        pack=root.name,
+        path=str(path),
+        spec=spec,
+        groups=groups,
+        needles=needles,
+        needle_words=needle_words,
+    )
 
 
 def _phrase_groups(spec: RuleSpec) -> list[tuple[str, list[str], tuple]]:

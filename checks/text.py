@@ -8,12 +8,13 @@ token is a Word with a time, a speaker and an ASR probability.
 
 from __future__ import annotations
 
+import sys
 import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import cache, cached_property
-from itertools import accumulate
-from operator import attrgetter
+from itertools import accumulate, compress
+from operator import attrgetter, or_
 from typing import Any, NamedTuple
 
 import spacy
@@ -134,16 +135,17 @@ class Turn(NamedTuple):
 
 
 SEPARATOR = "¶"  # the token between two speakers' streams; no phrase contains it
-_BREAK = " | "  # between token ranges in a haystack: keeps alignments from gluing two ranges together
+BREAK = " | "  # between token ranges in a haystack: keeps alignments from gluing two ranges together
 
 
 class Haystack(NamedTuple):
     """Token ranges as one text for fuzzy search: each range's tokens joined by spaces,
-    ranges joined by ``_BREAK``; a character maps back to a token with CallText.tokens_at."""
+    ranges joined by ``BREAK``; a character maps back to a token with CallText.tokens_at."""
 
     text: str
     ranges: tuple[tuple[int, int], ...]
     starts: list[int]  # where each range begins in ``text``
+    longest: int  # characters of the longest range
 
 
 class CallText:
@@ -186,7 +188,8 @@ class CallText:
         self.doc = make_doc(tokens) if tokens else None
         self._haystacks: dict[tuple, Haystack] = {}
         self._unsure: dict[float, list[int]] = {}
-        self._windows: dict[tuple, list[tuple[int, int]]] = {}
+        self._unsure_sets: dict[float, frozenset[int]] = {}
+        self._neighbours: dict[tuple, tuple[list[int], list[str], list[str], list[int]]] = {}
 
     @cached_property
     def turns(self) -> list[Turn]:
@@ -280,24 +283,54 @@ class CallText:
             unsure = self._unsure[floor] = [i for i, w in enumerate(self.words) if w.probability < floor]
         return unsure[bisect_left(unsure, start) : bisect_left(unsure, end)]
 
-    def unsure_windows(
-        self, floor: float, ranges: list[tuple[int, int]], context: int
+    def misheard_runs(
+        self, floor: float, ranges: list[tuple[int, int]], words: frozenset[str], min_chars: int
     ) -> list[tuple[int, int]]:
-        """``context`` tokens either side of each unsure token within ``ranges``, clipped to its
-        range and merged where they touch. Computed once per call: the garbled searches of
-        several rules ask for the same speaker's words."""
-        key = (floor, context, tuple(ranges))
-        windows = self._windows.get(key)
-        if windows is None:
-            windows = self._windows[key] = []
-            for a, b in ranges:
-                for i in self.unsure_tokens(floor, a, b):
-                    lo, hi = max(a, i - context), min(b, i + context + 1)
-                    if windows and lo <= windows[-1][1]:
-                        windows[-1] = (windows[-1][0], hi)
-                    else:
-                        windows.append((lo, hi))
-        return windows
+        """Where within ``ranges`` a phrase of ``words`` may have been misheard.
+
+        A run is a stretch of tokens each unsure (probability under ``floor``) or one of
+        ``words``, holding at least one unsure token and ``min_chars`` characters. A phrase
+        heard garbled differs from what was heard only in unsure words, so it lies within a run.
+        """
+        unsure = self._unsure_sets.get(floor)
+        if unsure is None:
+            unsure = self._unsure_sets[floor] = frozenset(self.unsure_tokens(floor, 0, len(self.tokens)))
+        tokens = self.tokens
+        runs = []
+        for a, b in ranges:
+            seeds, before, after, alone = self._unsure_neighbours(floor, a, b)
+            # most unsure words stand alone, short, between words of no phrase: skip those in C
+            has_run = map(or_, map(words.__contains__, before), map(words.__contains__, after))
+            end = a
+            for i in compress(seeds, map(or_, has_run, map(min_chars.__le__, alone))):
+                if i < end:
+                    continue  # within the run before
+                start, end = i, i + 1
+                while start > a and tokens[start - 1] in words:
+                    start -= 1
+                while end < b and (end in unsure or tokens[end] in words):
+                    end += 1
+                if sum(map(len, tokens[start:end])) + end - start - 1 >= min_chars:
+                    runs.append((start, end))
+        return runs
+
+    def _unsure_neighbours(
+        self, floor: float, a: int, b: int
+    ) -> tuple[list[int], list[str], list[str], list[int]]:
+        """The unsure tokens in [a, b), the token before and after each, and the characters each
+        would give a run on its own (unbounded next to another unsure token, which always
+        continues its run)."""
+        key = (floor, a, b)
+        found = self._neighbours.get(key)
+        if found is None:
+            tokens = self.tokens
+            seeds = self.unsure_tokens(floor, a, b)
+            unsure = set(seeds)
+            before = [tokens[i - 1] if i > a else SEPARATOR for i in seeds]
+            after = [tokens[i + 1] if i + 1 < b else SEPARATOR for i in seeds]
+            alone = [sys.maxsize if i - 1 in unsure or i + 1 in unsure else len(tokens[i]) for i in seeds]
+            found = self._neighbours[key] = (seeds, before, after, alone)
+        return found
 
     def haystack(self, ranges: list[tuple[int, int]]) -> Haystack:
         """The text of token ranges for fuzzy search (see Haystack)."""
@@ -306,9 +339,9 @@ class CallText:
         if found is None:
             tokens = self.tokens
             parts = [" ".join(tokens[a:b]) for a, b in ranges]
-            starts = list(accumulate((len(part) + len(_BREAK) for part in parts[:-1]), initial=0))
-            text = _BREAK.join(parts) + _BREAK.rstrip()
-            found = self._haystacks[key] = Haystack(text, key, starts)
+            starts = list(accumulate((len(part) + len(BREAK) for part in parts[:-1]), initial=0))
+            text = BREAK.join(parts) + BREAK.rstrip()
+            found = self._haystacks[key] = Haystack(text, key, starts, max(map(len, parts)))
         return found
 
     def tokens_at(self, haystack: Haystack, c0: int, c1: int) -> tuple[int, int]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from checks.packs import WildcardPattern
@@ -57,18 +59,34 @@ def test_a_word_in_angle_brackets_stands_for_all_its_inflections() -> None:
     assert ("paid",) in expand("<pay>") and ("stopped", "calling") in expand("<stop> calling")
 
 
+def test_a_misheard_run_holds_unsure_words_and_phrase_words_however_far_they_reach() -> None:
+    text = text_of(("customer", "well okay so i never had alone with some dotto"))
+    words = text.words
+    unsure = {"alone", "some", "dotto"}
+    text.words = [w if w.text not in unsure else replace(w, probability=0.3) for w in words]
+    phrase_words = frozenset(["i", "never", "had", "a", "loan"])
+    # "i never had" reaches three words before "alone"; "with" (sure, no phrase word) ends it
+    assert text.misheard_runs(0.5, [(0, len(words))], phrase_words, 11) == [(3, 7)]
+    # "some dotto" is a run of unsure words too, but shorter than the phrase could be
+    assert text.misheard_runs(0.5, [(0, len(words))], phrase_words, 10) == [(3, 7), (8, 10)]
+    assert text.misheard_runs(0.5, [(0, len(words))], frozenset(), 11) == []
+
+
 def test_a_wildcard_stands_for_any_one_word_and_is_kept_as_it_is() -> None:
     assert expand("this is * [*] from") == [("this", "is", "*", "*", "from"), ("this", "is", "*", "from")]
 
 
 def test_a_wildcard_pattern_is_found_by_its_longest_plain_run_and_checked_around_it() -> None:
-    pattern = WildcardPattern.of(("*", "is", "*", "from", "acme", "recovery"))
-    assert pattern.anchor == ("from", "acme", "recovery")
+    anchor, pattern = WildcardPattern.of(("*", "is", "*", "from", "acme", "recovery"))
+    assert anchor == ("from", "acme", "recovery")
     text = text_of(("agent", "hi this is steve from acme recovery"), ("customer", "from acme recovery"))
     assert pattern.span_at(text.tokens, text.tokens.index("from")) == (1, 7)
     # "*" never takes the separator between two speakers' words, nor runs off the start
     assert pattern.span_at(text.tokens, len(text.tokens) - 3) is None
-    assert WildcardPattern.of(("*", "from")).span_at(text.tokens, 0) is None
+    assert WildcardPattern.of(("*", "from"))[1].span_at(text.tokens, 0) is None
+    # the plain words outside the anchor are checked too: "was" is no "is"
+    other = text_of(("agent", "hi this was steve from acme recovery"))
+    assert pattern.span_at(other.tokens, other.tokens.index("from")) is None
 
 
 @pytest.mark.parametrize(
