@@ -283,6 +283,13 @@ class CallText:
             unsure = self._unsure[floor] = [i for i, w in enumerate(self.words) if w.probability < floor]
         return unsure[bisect_left(unsure, start) : bisect_left(unsure, end)]
 
+    def unsure_set(self, floor: float) -> frozenset[int]:
+        """Every token whose word the ASR gave a probability under ``floor``, as a set."""
+        unsure = self._unsure_sets.get(floor)
+        if unsure is None:
+            unsure = self._unsure_sets[floor] = frozenset(self.unsure_tokens(floor, 0, len(self.tokens)))
+        return unsure
+
     def misheard_runs(
         self, floor: float, ranges: list[tuple[int, int]], words: frozenset[str], min_chars: int
     ) -> list[tuple[int, int]]:
@@ -292,9 +299,7 @@ class CallText:
         ``words``, holding at least one unsure token and ``min_chars`` characters. A phrase
         heard garbled differs from what was heard only in unsure words, so it lies within a run.
         """
-        unsure = self._unsure_sets.get(floor)
-        if unsure is None:
-            unsure = self._unsure_sets[floor] = frozenset(self.unsure_tokens(floor, 0, len(self.tokens)))
+        unsure = self.unsure_set(floor)
         tokens = self.tokens
         runs = []
         for a, b in ranges:
@@ -325,7 +330,7 @@ class CallText:
         if found is None:
             tokens = self.tokens
             seeds = self.unsure_tokens(floor, a, b)
-            unsure = set(seeds)
+            unsure = self.unsure_set(floor)
             before = [tokens[i - 1] if i > a else SEPARATOR for i in seeds]
             after = [tokens[i + 1] if i + 1 < b else SEPARATOR for i in seeds]
             alone = [sys.maxsize if i - 1 in unsure or i + 1 in unsure else len(tokens[i]) for i in seeds]
