@@ -75,7 +75,27 @@ class _Memo(dict):
         return value
 
 
-NORM = _Memo(normalize_word)
+_NORMALIZED: dict[str, str] = {}  # a plain dict: a subclass's [] is a method call per word
+
+
+def normalize_words(words: list[Word]) -> list[str]:
+    """normalize_word of each word's text, memoized: a call's vocabulary repeats, so most
+    words are one lookup."""
+    try:
+        return [_NORMALIZED[w.text] for w in words]
+    except KeyError:  # new words: this call's first, or after the memo was emptied
+        if len(_NORMALIZED) > 200_000:
+            _NORMALIZED.clear()
+        return [_normalized(w.text) for w in words]
+
+
+def _normalized(text: str) -> str:
+    token = _NORMALIZED.get(text)
+    if token is None:
+        token = _NORMALIZED[text] = normalize_word(text)
+    return token
+
+
 _START = attrgetter("start")
 
 
@@ -180,7 +200,7 @@ class CallText:
             streams.append(Stream(speaker, first, len(words)))
         self._utterances = utterances
         self.words = words
-        self.tokens = tokens = [NORM[w.text] for w in words]
+        self.tokens = tokens = normalize_words(words)
         self.streams = streams
         self._stream_starts = [s.start for s in streams]
         self._utterance_starts = utterance_starts
