@@ -62,7 +62,12 @@ def normalize_word(text: str) -> str:
 
 
 class _Memo(dict):
-    """Memo of a function of one word: a call's vocabulary repeats, so most words are one dict lookup."""
+    """Memo of a function of one word: a call's vocabulary repeats, so most words are one dict lookup.
+
+    Read a call's words through the bound ``__getitem__`` (``map(memo.__getitem__, words)``):
+    ``memo[word]`` on a dict subclass is a Python-level method call per word (tokens of a
+    bench call: 498,000 instructions against 383,000).
+    """
 
     def __init__(self, function: Callable[[str], Any]) -> None:
         super().__init__()
@@ -75,27 +80,7 @@ class _Memo(dict):
         return value
 
 
-_NORMALIZED: dict[str, str] = {}  # a plain dict: a subclass's [] is a method call per word
-
-
-def normalize_words(words: list[Word]) -> list[str]:
-    """normalize_word of each word's text, memoized: a call's vocabulary repeats, so most
-    words are one lookup."""
-    try:
-        return [_NORMALIZED[w.text] for w in words]
-    except KeyError:  # new words: this call's first, or after the memo was emptied
-        if len(_NORMALIZED) > 200_000:
-            _NORMALIZED.clear()
-        return [_normalized(w.text) for w in words]
-
-
-def _normalized(text: str) -> str:
-    token = _NORMALIZED.get(text)
-    if token is None:
-        token = _NORMALIZED[text] = normalize_word(text)
-    return token
-
-
+NORM = _Memo(normalize_word)
 _START = attrgetter("start")
 
 
@@ -200,7 +185,7 @@ class CallText:
             streams.append(Stream(speaker, first, len(words)))
         self._utterances = utterances
         self.words = words
-        self.tokens = tokens = normalize_words(words)
+        self.tokens = tokens = list(map(NORM.__getitem__, [w.text for w in words]))
         self.streams = streams
         self._stream_starts = [s.start for s in streams]
         self._utterance_starts = utterance_starts
