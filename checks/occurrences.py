@@ -227,8 +227,8 @@ def _misheard_here(ctx: CallContext, rule: Rule, start: int, end: int, needle: s
     words = set(needle.split())
     tokens = ctx.text.tokens
     differing = [i for i in range(start, end) if tokens[i] not in words]
-    unsure = ctx.text.unsure_set(ctx.min_probability(rule))
-    return bool(differing) and all(i in unsure for i in differing)
+    unsure = ctx.text.unsure_mask(ctx.min_probability(rule))
+    return bool(differing) and all(unsure[i] for i in differing)
 
 
 def _fuzzy_occurrence(

@@ -8,19 +8,19 @@ token is a Word with a time, a speaker and an ASR probability.
 
 from __future__ import annotations
 
-import sys
 import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import cache, cached_property
-from itertools import accumulate, compress
-from operator import attrgetter, or_
+from itertools import accumulate
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 import spacy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from checks.wordpass import passes
 from transcribe.model import Transcript, Word
 
 _OUTER_PUNCT = ".,;:!?\"“”‘’'()[]{}<>…-–—*_/\\"
@@ -64,9 +64,8 @@ def normalize_word(text: str) -> str:
 class _Memo(dict):
     """Memo of a function of one word: a call's vocabulary repeats, so most words are one dict lookup.
 
-    Read a call's words through the bound ``__getitem__`` (``map(memo.__getitem__, words)``):
-    ``memo[word]`` on a dict subclass is a Python-level method call per word (tokens of a
-    bench call: 498,000 instructions against 383,000).
+    Read a call's words through ``passes.memo_map`` (checks/wordpass.py), not ``memo[word]``:
+    that is a Python-level method call per word on a dict subclass.
     """
 
     def __init__(self, function: Callable[[str], Any]) -> None:
@@ -119,7 +118,7 @@ def make_doc(tokens: list[str]) -> Doc:
     Built from lexeme ids, not strings: spaCy then neither scans nor hashes the text,
     which makes this about three times faster than its whitespace tokenizer.
     """
-    return Doc(shared_vocab(), words=list(map(LEXEME_ID.__getitem__, tokens)), spaces=[True] * len(tokens))
+    return Doc(shared_vocab(), words=passes.memo_map(LEXEME_ID, tokens), spaces=[True] * len(tokens))
 
 
 class Stream(NamedTuple):
@@ -185,16 +184,14 @@ class CallText:
             streams.append(Stream(speaker, first, len(words)))
         self._utterances = utterances
         self.words = words
-        self.tokens = tokens = list(map(NORM.__getitem__, [w.text for w in words]))
+        self.tokens = tokens = passes.memo_map(NORM, [w.text for w in words])
         self.streams = streams
         self._stream_starts = [s.start for s in streams]
         self._utterance_starts = utterance_starts
         self._bounds: dict[frozenset[str], tuple[float, float] | None] = {}
         self.doc = make_doc(tokens) if tokens else None
         self._haystacks: dict[tuple, Haystack] = {}
-        self._unsure: dict[float, list[int]] = {}
-        self._unsure_sets: dict[float, frozenset[int]] = {}
-        self._neighbours: dict[tuple, tuple[list[int], list[str], list[str], list[int]]] = {}
+        self._unsure: dict[float, bytes] = {}
 
     @cached_property
     def turns(self) -> list[Turn]:
@@ -281,19 +278,17 @@ class CallText:
                     ranges.append((a, b))
         return ranges
 
+    def unsure_mask(self, floor: float) -> bytes:
+        """One byte per token: 1 where the ASR gave its word a probability under ``floor``."""
+        mask = self._unsure.get(floor)
+        if mask is None:  # once per call and floor: every rule's garbled search asks
+            mask = self._unsure[floor] = passes.unsure_mask(self.words, floor)
+        return mask
+
     def unsure_tokens(self, floor: float, start: int, end: int) -> list[int]:
         """The tokens in [start, end) whose word the ASR gave a probability under ``floor``."""
-        unsure = self._unsure.get(floor)
-        if unsure is None:  # once per call and floor: every rule's garbled search asks
-            unsure = self._unsure[floor] = [i for i, w in enumerate(self.words) if w.probability < floor]
-        return unsure[bisect_left(unsure, start) : bisect_left(unsure, end)]
-
-    def unsure_set(self, floor: float) -> frozenset[int]:
-        """Every token whose word the ASR gave a probability under ``floor``, as a set."""
-        unsure = self._unsure_sets.get(floor)
-        if unsure is None:
-            unsure = self._unsure_sets[floor] = frozenset(self.unsure_tokens(floor, 0, len(self.tokens)))
-        return unsure
+        mask = self.unsure_mask(floor)
+        return [i for i in range(start, end) if mask[i]]
 
     def misheard_runs(
         self, floor: float, ranges: list[tuple[int, int]], words: frozenset[str], min_chars: int
@@ -304,43 +299,7 @@ class CallText:
         ``words``, holding at least one unsure token and ``min_chars`` characters. A phrase
         heard garbled differs from what was heard only in unsure words, so it lies within a run.
         """
-        unsure = self.unsure_set(floor)
-        tokens = self.tokens
-        runs = []
-        for a, b in ranges:
-            seeds, before, after, alone = self._unsure_neighbours(floor, a, b)
-            # most unsure words stand alone, short, between words of no phrase: skip those in C
-            has_run = map(or_, map(words.__contains__, before), map(words.__contains__, after))
-            end = a
-            for i in compress(seeds, map(or_, has_run, map(min_chars.__le__, alone))):
-                if i < end:
-                    continue  # within the run before
-                start, end = i, i + 1
-                while start > a and tokens[start - 1] in words:
-                    start -= 1
-                while end < b and (end in unsure or tokens[end] in words):
-                    end += 1
-                if sum(map(len, tokens[start:end])) + end - start - 1 >= min_chars:
-                    runs.append((start, end))
-        return runs
-
-    def _unsure_neighbours(
-        self, floor: float, a: int, b: int
-    ) -> tuple[list[int], list[str], list[str], list[int]]:
-        """The unsure tokens in [a, b), the token before and after each, and the characters each
-        would give a run on its own (unbounded next to another unsure token, which always
-        continues its run)."""
-        key = (floor, a, b)
-        found = self._neighbours.get(key)
-        if found is None:
-            tokens = self.tokens
-            seeds = self.unsure_tokens(floor, a, b)
-            unsure = self.unsure_set(floor)
-            before = [tokens[i - 1] if i > a else SEPARATOR for i in seeds]
-            after = [tokens[i + 1] if i + 1 < b else SEPARATOR for i in seeds]
-            alone = [sys.maxsize if i - 1 in unsure or i + 1 in unsure else len(tokens[i]) for i in seeds]
-            found = self._neighbours[key] = (seeds, before, after, alone)
-        return found
+        return passes.misheard_runs(self.tokens, self.unsure_mask(floor), ranges, words, min_chars)
 
     def haystack(self, ranges: list[tuple[int, int]]) -> Haystack:
         """The text of token ranges for fuzzy search (see Haystack)."""

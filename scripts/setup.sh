@@ -9,6 +9,7 @@ APT_PACKAGES=(
   asterisk-core-sounds-en-wav asterisk-core-sounds-en  # real 8 kHz speech + texts, for tests/bench
   festival festvox-us-slt-hts festvox-kdlpc16k flite   # offline TTS, to regenerate example calls
   postgresql                                           # the store's PostgreSQL tests
+  gcc python3-dev                                      # the C passes over a call's words (setup.py)
 )
 
 missing=()
@@ -25,5 +26,6 @@ fi
 echo "setup: installing callaudit and its pinned Python dependencies"
 # constraints.txt pins every transitive package to the set CI was green with.
 PIP_ROOT_USER_ACTION=ignore python3 -m pip install -q --disable-pip-version-check -c constraints.txt -e ".[dev]"
-python3 -c "import callaudit, transcribe, checks" 
+python3 -c "import callaudit, transcribe, checks"
+python3 -c "from checks.wordpass import NATIVE; NATIVE or print('setup: checks/_wordpass.c did not build (see pip output above): checks run in Python, slower')"
 echo "setup: done"

@@ -1,0 +1,93 @@
+"""The C passes over a call's words (checks/_wordpass.c) against their Python twins.
+
+On the eval corpus's reference calls, with word probabilities drawn so that some words are
+unsure alone, some in runs and some next to phrase words: every pass must give what the
+Python twin gives, and both what the rules were measured with.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from checks.text import NORM, CallText, _Memo
+from checks.wordpass import NATIVE, Python
+from transcribe.model import transcript_from_turns
+
+EVAL_CALLS = sorted((Path(__file__).parents[1] / "eval" / "calls").glob("*.ref.json"))
+
+
+def test_the_c_passes_are_built() -> None:
+    # scripts/setup.sh installs gcc, so a missing module means the build broke (see pip's output)
+    assert NATIVE, "checks/_wordpass.c was not built: the checks run at about 80 % of their speed"
+
+
+if NATIVE:
+    from checks import _wordpass as native
+
+
+def calls_with_unsure_words(seed: int) -> list[CallText]:
+    """The eval reference calls, each word given a probability: a fifth of them under 0.5."""
+    rng = random.Random(seed)
+    texts = []
+    for path in EVAL_CALLS:
+        script = json.loads(path.read_text())
+        text = CallText(transcript_from_turns([(t["speaker"], t["text"]) for t in script["turns"]]))
+        text.words = [
+            replace(w, probability=rng.uniform(0.05, 0.5) if rng.random() < 0.2 else rng.uniform(0.5, 1.0))
+            for w in text.words
+        ]
+        texts.append(text)
+    return texts
+
+
+@pytest.mark.skipif(not NATIVE, reason="the C passes are not built")
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_c_and_python_passes_agree_on_real_calls(seed: int) -> None:
+    assert len(EVAL_CALLS) >= 30
+    rng = random.Random(seed)
+    runs_found = 0
+    for text in calls_with_unsure_words(seed):
+        texts = [w.text for w in text.words]
+        assert native.memo_map(NORM, texts) == Python.memo_map(NORM, texts) == text.tokens
+        for floor in (0.3, 0.5, 0.95):
+            mask = native.unsure_mask(text.words, floor)
+            assert mask == Python.unsure_mask(text.words, floor)
+            assert [i for i, m in enumerate(mask) if m] == [
+                i for i, w in enumerate(text.words) if w.probability < floor
+            ]
+            for _ in range(5):
+                n = len(text.tokens)
+                cuts = sorted(rng.sample(range(n + 1), 4))
+                ranges = [(cuts[0], cuts[1]), (cuts[2], cuts[3])]
+                words = frozenset(rng.sample(text.tokens, min(8, n)))
+                min_chars = rng.choice([1, 8, 15, 30])
+                runs = native.misheard_runs(text.tokens, mask, ranges, words, min_chars)
+                assert runs == Python.misheard_runs(text.tokens, mask, ranges, words, min_chars)
+                runs_found += len(runs)
+    assert runs_found > 100  # the draws exercise runs, not only empty results
+
+
+@pytest.mark.skipif(not NATIVE, reason="the C passes are not built")
+def test_c_memo_map_computes_and_stores_missing_values() -> None:
+    calls: list[str] = []
+    memo = _Memo(lambda word: calls.append(word) or word.upper())
+    assert native.memo_map(memo, ["a", "b", "a"]) == ["A", "B", "A"]
+    assert calls == ["a", "b"] and dict(memo) == {"a": "A", "b": "B"}
+
+
+@pytest.mark.skipif(not NATIVE, reason="the C passes are not built")
+def test_c_passes_reject_what_the_python_twins_cannot_take() -> None:
+    tokens = ["we", "will", "sue"]
+    with pytest.raises(ValueError, match="differ in length"):
+        native.misheard_runs(tokens, b"\x00\x01", [(0, 3)], frozenset(), 1)
+    with pytest.raises(IndexError, match="outside the tokens"):
+        native.misheard_runs(tokens, b"\x00\x01\x00", [(0, 4)], frozenset(), 1)
+    with pytest.raises(AttributeError):
+        native.unsure_mask(["not a word"], 0.5)
+    with pytest.raises(TypeError):
+        native.memo_map({}, ("a", "tuple"))
