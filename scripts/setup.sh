@@ -27,5 +27,5 @@ echo "setup: installing callaudit and its pinned Python dependencies"
 # constraints.txt pins every transitive package to the set CI was green with.
 PIP_ROOT_USER_ACTION=ignore python3 -m pip install -q --disable-pip-version-check -c constraints.txt -e ".[dev]"
 python3 -c "import callaudit, transcribe, checks"
-python3 -c "from checks.wordpass import NATIVE; NATIVE or print('setup: checks/_wordpass.c did not build (see pip output above): checks run in Python, slower')"
+python3 -c "from checks.wordpass import NATIVE; NATIVE or print('setup: checks/_wordpass.c did not build (pip install -v -e . shows why): checks run in Python, slower')"
 echo "setup: done"

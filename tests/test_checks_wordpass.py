@@ -1,8 +1,8 @@
 """The C passes over a call's words (checks/_wordpass.c) against their Python twins.
 
 On the eval corpus's reference calls, with word probabilities drawn so that some words are
-unsure alone, some in runs and some next to phrase words: every pass must give what the
-Python twin gives, and both what the rules were measured with.
+unsure alone, some in runs and some next to phrase words: every C pass must give what its
+Python twin gives (what the passes mean is tested through CallText in test_checks_phrases.py).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ def test_the_c_passes_are_built() -> None:
 
 if NATIVE:
     from checks import _wordpass as native
+needs_c = pytest.mark.skipif(not NATIVE, reason="the C passes are not built")
 
 
 def calls_with_unsure_words(seed: int) -> list[CallText]:
@@ -45,7 +46,7 @@ def calls_with_unsure_words(seed: int) -> list[CallText]:
     return texts
 
 
-@pytest.mark.skipif(not NATIVE, reason="the C passes are not built")
+@needs_c
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_c_and_python_passes_agree_on_real_calls(seed: int) -> None:
     assert len(EVAL_CALLS) >= 30
@@ -72,7 +73,7 @@ def test_c_and_python_passes_agree_on_real_calls(seed: int) -> None:
     assert runs_found > 100  # the draws exercise runs, not only empty results
 
 
-@pytest.mark.skipif(not NATIVE, reason="the C passes are not built")
+@needs_c
 def test_c_memo_map_computes_and_stores_missing_values() -> None:
     calls: list[str] = []
     memo = _Memo(lambda word: calls.append(word) or word.upper())
@@ -80,7 +81,7 @@ def test_c_memo_map_computes_and_stores_missing_values() -> None:
     assert calls == ["a", "b"] and dict(memo) == {"a": "A", "b": "B"}
 
 
-@pytest.mark.skipif(not NATIVE, reason="the C passes are not built")
+@needs_c
 def test_c_passes_reject_what_the_python_twins_cannot_take() -> None:
     tokens = ["we", "will", "sue"]
     with pytest.raises(ValueError, match="differ in length"):
