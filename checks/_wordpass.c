@@ -7,8 +7,56 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <structmember.h>
 
 static PyObject *PROBABILITY; /* "probability", interned */
+static PyObject *TEXT;        /* "text", interned */
+
+/* Reads one attribute of many objects. Words are slotted dataclasses (transcribe/model.py):
+ * for objects of the type seen first the value is read straight from its slot, a few
+ * instructions instead of the ~160 of PyObject_GetAttr; any other object goes through
+ * PyObject_GetAttr, so a word of another type still works. */
+typedef struct {
+    PyObject *name;
+    PyTypeObject *type; /* borrowed; NULL until the first object */
+    Py_ssize_t offset;  /* of the slot in objects of ``type``; -1: not a plain slot */
+} AttrReader;
+
+static void
+reader_learn(AttrReader *reader, PyObject *obj)
+{
+    reader->type = Py_TYPE(obj);
+    reader->offset = -1;
+    if (reader->type->tp_getattro != PyObject_GenericGetAttr)
+        return; /* a class with its own __getattribute__ */
+    PyObject *descr = PyObject_GetAttr((PyObject *)reader->type, reader->name);
+    if (descr == NULL) {
+        PyErr_Clear(); /* PyObject_GetAttr on the object raises the AttributeError */
+        return;
+    }
+    if (Py_IS_TYPE(descr, &PyMemberDescr_Type)) {
+        PyMemberDef *member = ((PyMemberDescrObject *)descr)->d_member;
+        if (member->type == T_OBJECT_EX)
+            reader->offset = member->offset;
+    }
+    Py_DECREF(descr);
+}
+
+/* obj.<name>: a new reference, or NULL with an exception set. */
+static PyObject *
+reader_get(AttrReader *reader, PyObject *obj)
+{
+    if (reader->type == NULL)
+        reader_learn(reader, obj);
+    if (Py_TYPE(obj) == reader->type && reader->offset >= 0) {
+        PyObject *value = *(PyObject **)((char *)obj + reader->offset);
+        if (value != NULL) {
+            Py_INCREF(value);
+            return value;
+        }
+    }
+    return PyObject_GetAttr(obj, reader->name); /* also raises for an empty slot */
+}
 
 /* memo[key] for a dict subclass with __missing__: one C lookup when the key is there. New reference. */
 static PyObject *
@@ -45,32 +93,90 @@ memo_map(PyObject *module, PyObject *args)
     return out;
 }
 
+/* Reading a call's words is bound by memory, not instructions: a word, its text and its
+ * probability are three objects scattered over the heap (a year of calls does not fit in a
+ * cache). The loop asks for them PREFETCH words ahead so that their cache misses overlap
+ * instead of coming one after another. */
+#define PREFETCH 8
+
+static void
+prefetch_word(PyObject *words, Py_ssize_t i, const AttrReader *text, const AttrReader *probability)
+{
+    Py_ssize_t n = PyList_GET_SIZE(words);
+    if (i + 2 * PREFETCH < n)
+        __builtin_prefetch(PyList_GET_ITEM(words, i + 2 * PREFETCH));
+    if (i + PREFETCH < n && text->offset >= 0 && probability->offset >= 0) {
+        PyObject *ahead = PyList_GET_ITEM(words, i + PREFETCH); /* asked for PREFETCH words ago */
+        if (Py_TYPE(ahead) == text->type && Py_TYPE(ahead) == probability->type) {
+            __builtin_prefetch(*(PyObject **)((char *)ahead + text->offset));
+            __builtin_prefetch(*(PyObject **)((char *)ahead + probability->offset));
+        }
+    }
+}
+
+static PyObject *
+read_words(PyObject *module, PyObject *args)
+{
+    PyObject *words, *memo;
+    if (!PyArg_ParseTuple(args, "O!O!:read_words", &PyList_Type, &words, &PyDict_Type, &memo))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(words);
+    AttrReader text_reader = {TEXT, NULL, -1}, probability_reader = {PROBABILITY, NULL, -1};
+    if (n > 0) {
+        reader_learn(&text_reader, PyList_GET_ITEM(words, 0));
+        reader_learn(&probability_reader, PyList_GET_ITEM(words, 0));
+    }
+    PyObject *tokens = PyList_New(n), *probabilities = PyList_New(n);
+    if (tokens == NULL || probabilities == NULL)
+        goto error;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (PyList_GET_SIZE(words) != n) { /* a memo's __missing__ is Python code */
+            PyErr_SetString(PyExc_RuntimeError, "read_words: the words changed while being read");
+            goto error;
+        }
+        prefetch_word(words, i, &text_reader, &probability_reader);
+        PyObject *word = PyList_GET_ITEM(words, i);
+        PyObject *probability = reader_get(&probability_reader, word);
+        if (probability == NULL)
+            goto error;
+        PyList_SET_ITEM(probabilities, i, probability);
+        PyObject *text = reader_get(&text_reader, word);
+        if (text == NULL)
+            goto error;
+        PyObject *token = memo_get(memo, text);
+        Py_DECREF(text);
+        if (token == NULL)
+            goto error;
+        PyList_SET_ITEM(tokens, i, token);
+    }
+    return Py_BuildValue("(NN)", tokens, probabilities);
+error:
+    Py_XDECREF(tokens);
+    Py_XDECREF(probabilities);
+    return NULL;
+}
+
 static PyObject *
 unsure_mask(PyObject *module, PyObject *args)
 {
-    PyObject *words;
+    PyObject *probabilities;
     double floor;
-    if (!PyArg_ParseTuple(args, "O!d:unsure_mask", &PyList_Type, &words, &floor))
+    if (!PyArg_ParseTuple(args, "O!d:unsure_mask", &PyList_Type, &probabilities, &floor))
         return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(words);
+    Py_ssize_t n = PyList_GET_SIZE(probabilities);
     PyObject *mask = PyBytes_FromStringAndSize(NULL, n);
     if (mask == NULL)
         return NULL;
     char *bits = PyBytes_AS_STRING(mask);
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *p = PyObject_GetAttr(PyList_GET_ITEM(words, i), PROBABILITY);
-        if (p == NULL)
-            goto error;
-        double value = PyFloat_AsDouble(p);
-        Py_DECREF(p);
-        if (value == -1.0 && PyErr_Occurred())
-            goto error;
+        double value = PyFloat_AsDouble(PyList_GET_ITEM(probabilities, i));
+        if (value == -1.0 && PyErr_Occurred()) {
+            Py_DECREF(mask);
+            return NULL;
+        }
         bits[i] = value < floor;
     }
     return mask;
-error:
-    Py_DECREF(mask);
-    return NULL;
 }
 
 /* Whether tokens[i] is one of the phrase words: 1, 0, or -1 with an exception set. */
@@ -149,7 +255,8 @@ error:
 
 static PyMethodDef methods[] = {
     {"memo_map", memo_map, METH_VARARGS, "memo_map(memo, items): see checks.wordpass.Python"},
-    {"unsure_mask", unsure_mask, METH_VARARGS, "unsure_mask(words, floor): see checks.wordpass.Python"},
+    {"read_words", read_words, METH_VARARGS, "read_words(words, memo): see checks.wordpass.Python"},
+    {"unsure_mask", unsure_mask, METH_VARARGS, "unsure_mask(probabilities, floor): see checks.wordpass.Python"},
     {"misheard_runs", misheard_runs, METH_VARARGS,
      "misheard_runs(tokens, mask, ranges, words, min_chars): see checks.wordpass.Python"},
     {NULL, NULL, 0, NULL},
@@ -163,7 +270,8 @@ PyMODINIT_FUNC
 PyInit__wordpass(void)
 {
     PROBABILITY = PyUnicode_InternFromString("probability");
-    if (PROBABILITY == NULL)
+    TEXT = PyUnicode_InternFromString("text");
+    if (PROBABILITY == NULL || TEXT == NULL)
         return NULL;
     return PyModule_Create(&module);
 }

@@ -64,8 +64,8 @@ def normalize_word(text: str) -> str:
 class _Memo(dict):
     """Memo of a function of one word: a call's vocabulary repeats, so most words are one dict lookup.
 
-    Read a call's words through ``passes.memo_map`` (checks/wordpass.py), not ``memo[word]``:
-    that is a Python-level method call per word on a dict subclass.
+    Read a call's words through ``passes.read_words`` or ``passes.memo_map`` (checks/wordpass.py),
+    not ``memo[word]``: that is a Python-level method call per word on a dict subclass.
     """
 
     def __init__(self, function: Callable[[str], Any]) -> None:
@@ -184,7 +184,9 @@ class CallText:
             streams.append(Stream(speaker, first, len(words)))
         self._utterances = utterances
         self.words = words
-        self.tokens = tokens = passes.memo_map(NORM, [w.text for w in words])
+        # one pass over the Word objects (memory-bound: see read_words); rules read these lists
+        tokens, self.probabilities = passes.read_words(words, NORM)
+        self.tokens = tokens
         self.streams = streams
         self._stream_starts = [s.start for s in streams]
         self._utterance_starts = utterance_starts
@@ -227,8 +229,9 @@ class CallText:
         return stream.speaker if end <= stream.end else None
 
     def probability(self, start: int, end: int) -> float:
-        words = self.words[start:end]
-        return sum(w.probability for w in words) / len(words) if words else 0.0
+        """The mean ASR probability of the words of a token span."""
+        values = self.probabilities[start:end]
+        return sum(values) / len(values) if values else 0.0
 
     def time_of(self, start: int, end: int) -> tuple[float, float]:
         return self.words[start].start, self.words[end - 1].end
@@ -282,7 +285,7 @@ class CallText:
         """One byte per token: 1 where the ASR gave its word a probability under ``floor``."""
         mask = self._unsure.get(floor)
         if mask is None:  # once per call and floor: every rule's garbled search asks
-            mask = self._unsure[floor] = passes.unsure_mask(self.words, floor)
+            mask = self._unsure[floor] = passes.unsure_mask(self.probabilities, floor)
         return mask
 
     def unsure_tokens(self, floor: float, start: int, end: int) -> list[int]:

@@ -25,9 +25,14 @@ class Python:
         return list(map(memo.__getitem__, items))
 
     @staticmethod
-    def unsure_mask(words: list[Word], floor: float) -> bytes:
+    def read_words(words: list[Word], memo: dict[str, str]) -> tuple[list[str], list[float]]:
+        """Every word's ``memo[text]`` (its token) and its probability, in one pass over the words."""
+        return list(map(memo.__getitem__, [w.text for w in words])), [w.probability for w in words]
+
+    @staticmethod
+    def unsure_mask(probabilities: list[float], floor: float) -> bytes:
         """One byte a word: 1 where the ASR gave it a probability under ``floor``."""
-        return bytes([w.probability < floor for w in words])
+        return bytes([p < floor for p in probabilities])
 
     @staticmethod
     def misheard_runs(

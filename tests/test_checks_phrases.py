@@ -60,10 +60,14 @@ def test_a_word_in_angle_brackets_stands_for_all_its_inflections() -> None:
 
 
 def test_a_misheard_run_holds_unsure_words_and_phrase_words_however_far_they_reach() -> None:
-    text = text_of(("customer", "well okay so i never had alone with some dotto"))
-    words = text.words
+    transcript = transcript_from_turns([("customer", "well okay so i never had alone with some dotto")])
     unsure = {"alone", "some", "dotto"}
-    text.words = [w if w.text not in unsure else replace(w, probability=0.3) for w in words]
+    transcript.utterances = [
+        replace(u, words=tuple(replace(w, probability=0.3) if w.text in unsure else w for w in u.words))
+        for u in transcript.utterances
+    ]
+    text = CallText(transcript)
+    words = text.words
     phrase_words = frozenset(["i", "never", "had", "a", "loan"])
     # "i never had" reaches three words before "alone"; "with" (sure, no phrase word) ends it
     assert text.misheard_runs(0.5, [(0, len(words))], phrase_words, 11) == [(3, 7)]

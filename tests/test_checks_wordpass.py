@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from checks.text import NORM, CallText, _Memo
+from checks.text import NORM, CallText, _Memo, normalize_word
 from checks.wordpass import NATIVE, Python
-from transcribe.model import transcript_from_turns
+from transcribe.model import Word, transcript_from_turns
 
 EVAL_CALLS = sorted((Path(__file__).parents[1] / "eval" / "calls").glob("*.ref.json"))
 
@@ -53,11 +53,14 @@ def test_c_and_python_passes_agree_on_real_calls(seed: int) -> None:
     rng = random.Random(seed)
     runs_found = 0
     for text in calls_with_unsure_words(seed):
-        texts = [w.text for w in text.words]
-        assert native.memo_map(NORM, texts) == Python.memo_map(NORM, texts) == text.tokens
+        tokens, probabilities = native.read_words(text.words, NORM)
+        assert (tokens, probabilities) == Python.read_words(text.words, NORM)
+        assert tokens == [normalize_word(w.text) for w in text.words]
+        assert probabilities == [w.probability for w in text.words]
+        assert native.memo_map(NORM, tokens) == Python.memo_map(NORM, tokens) == tokens
         for floor in (0.3, 0.5, 0.95):
-            mask = native.unsure_mask(text.words, floor)
-            assert mask == Python.unsure_mask(text.words, floor)
+            mask = native.unsure_mask(probabilities, floor)
+            assert mask == Python.unsure_mask(probabilities, floor)
             assert [i for i, m in enumerate(mask) if m] == [
                 i for i, w in enumerate(text.words) if w.probability < floor
             ]
@@ -81,6 +84,37 @@ def test_c_memo_map_computes_and_stores_missing_values() -> None:
     assert calls == ["a", "b"] and dict(memo) == {"a": "A", "b": "B"}
 
 
+class LoudWord(Word):
+    """A Word whose text and probability are computed (its own __getattribute__), not its slots'."""
+
+    __slots__ = ()
+
+    def __getattribute__(self, name: str) -> object:
+        loud = {"text": "LOUD", "probability": 0.01}
+        return loud[name] if name in loud else super().__getattribute__(name)
+
+
+class PlainWord:
+    def __init__(self, text: str, probability: float) -> None:
+        self.text, self.probability = text, probability
+
+
+@needs_c
+def test_c_passes_read_words_of_any_type_as_python_does() -> None:
+    # The C passes read a Word's slots directly; any other kind of word must still be read
+    # through its attributes, whichever type comes first.
+    word = Word(0.0, 0.2, "sue", 0.9, "agent", 0)
+    loud = LoudWord(0.2, 0.4, "quiet", 0.9, "agent", 0)
+    plain = PlainWord("you", 0.3)
+    for words in ([word, loud, plain], [loud, word, plain], [plain, loud, word]):
+        assert native.read_words(words, NORM) == Python.read_words(words, NORM)
+    assert native.read_words([word, loud, plain], NORM) == (["sue", "loud", "you"], [0.9, 0.01, 0.3])
+    # calls longer than the prefetch distance, their words of one type and then of mixed types
+    words = [replace(word, text=f"w{i}", probability=i / 100) for i in range(40)]
+    for mixed in (words, words[:20] + [loud, plain] + words[20:]):
+        assert native.read_words(mixed, NORM) == Python.read_words(mixed, NORM)
+
+
 @needs_c
 def test_c_passes_reject_what_the_python_twins_cannot_take() -> None:
     tokens = ["we", "will", "sue"]
@@ -88,7 +122,11 @@ def test_c_passes_reject_what_the_python_twins_cannot_take() -> None:
         native.misheard_runs(tokens, b"\x00\x01", [(0, 3)], frozenset(), 1)
     with pytest.raises(IndexError, match="outside the tokens"):
         native.misheard_runs(tokens, b"\x00\x01\x00", [(0, 4)], frozenset(), 1)
+    with pytest.raises(TypeError):
+        native.unsure_mask([0.3, "not a probability"], 0.5)
     with pytest.raises(AttributeError):
-        native.unsure_mask(["not a word"], 0.5)
+        native.read_words([Word(0.0, 0.2, "sue", 0.9, "agent", 0), "not a word"], NORM)
+    with pytest.raises(TypeError):
+        native.read_words(("a", "tuple"), NORM)
     with pytest.raises(TypeError):
         native.memo_map({}, ("a", "tuple"))

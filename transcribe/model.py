@@ -21,9 +21,14 @@ class TranscriptFormatError(ValueError):
     """A transcript JSON document that cannot be loaded."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Word:
-    """One recognized word, with its time span in seconds from the start of the call."""
+    """One recognized word, with its time span in seconds from the start of the call.
+
+    Slotted: a five-minute call has about 800 of them, and the checks read every one.
+    Without a ``__dict__`` a word is one small object, so reading its text or probability
+    touches fewer cache lines (a year of calls re-checked reads millions of them).
+    """
 
     start: float
     end: float
@@ -33,7 +38,7 @@ class Word:
     channel: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Utterance:
     """A run of words from one channel, as Whisper segmented it."""
 
