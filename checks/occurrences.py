@@ -9,6 +9,7 @@ one speaker, for phrases the ASR garbled ("collect a dead"). The rule kinds
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import cache
 
 from rapidfuzz import fuzz, process
 
@@ -77,6 +78,7 @@ class Occurrence:
         return self._probability
 
 
+@cache  # one set per speaker: CallText caches speech bounds by it
 def speakers_for(speaker: str) -> frozenset[str]:
     return frozenset({"agent", "customer", "mixed"}) if speaker == "any" else frozenset({speaker, "mixed"})
 
@@ -165,6 +167,7 @@ def fuzzy_in_ranges(
     text = ctx.text
     if not ranges:
         return None
+    floor = ctx.min_probability(rule)
     haystack = text.haystack(ranges)
     searched = haystack.text
     # An alignment that must lie within one range (``unsure_only``: a range is a misheard
@@ -172,8 +175,12 @@ def fuzzy_in_ranges(
     room = haystack.longest + len(BREAK) if unsure_only else len(searched)
     best: tuple[float, int, int, str] | None = None  # score, start token, end token, spelling
     cutoff = settings.fuzzy_unsure_review
-    for first, spellings, lengths in rule.needles[group]:
+    for first, spellings, lengths, words in rule.needles[group]:
         if lengths[0] > room:
+            continue
+        if unsure_only and not text.misheard_runs(floor, ranges, words, lengths[0] - len(BREAK)):
+            # What differs from this phrase only in unsure words lies in a run of unsure
+            # words and words of this phrase (its spellings): where there is none, skip the search.
             continue
         if len(first) <= len(searched):
             spot = fuzz.partial_ratio_alignment(first, searched, processor=None, score_cutoff=cutoff - 15)

@@ -56,11 +56,13 @@ class Needle(NamedTuple):
     first: str
     spellings: tuple[str, ...]
     lengths: tuple[int, ...]  # of the spellings
+    words: frozenset[str]  # of the spellings: a garbled occurrence is these and unsure words
 
     @classmethod
     def of(cls, spellings: list[str]) -> Needle:
         ordered = tuple(sorted(dict.fromkeys(spellings), key=len))
-        return cls(spellings[0], ordered, tuple(map(len, ordered)))
+        words = frozenset(word for spelling in ordered for word in spelling.split())
+        return cls(spellings[0], ordered, tuple(map(len, ordered)), words)
 
 
 @dataclass(frozen=True)
@@ -318,10 +320,7 @@ def _load_rule(root: Path, path: Path, problems: list[Problem], min_chars: int) 
     if len(problems) > before:
         return None
     needle_words = {
-        group: frozenset(
-            word for needle in items for spelling in needle.spellings for word in spelling.split()
-        )
-        for group, items in needles.items()
+        group: frozenset().union(*(needle.words for needle in items)) for group, items in needles.items()
     }
     return Rule(
         id=rule_id,
