@@ -2,7 +2,7 @@
 
 A five-minute call has about 800 words and its checks walk them several times; in
 CPython 3.11 a Python loop costs 130-400 instructions a word, and the C passes take a
-fifth off a call's checks (README, "Checks throughput"). pip builds the C module when
+third off a call's checks (README, "Checks throughput"). pip builds the C module when
 a C compiler is there (setup.py, ``optional=True``); without one ``passes`` is
 ``Python`` below, with the same results, slower. tests/test_checks_wordpass.py holds
 the two to the same results.

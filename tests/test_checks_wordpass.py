@@ -23,7 +23,7 @@ EVAL_CALLS = sorted((Path(__file__).parents[1] / "eval" / "calls").glob("*.ref.j
 
 def test_the_c_passes_are_built() -> None:
     # scripts/setup.sh installs gcc, so a missing module means the build broke (see pip's output)
-    assert NATIVE, "checks/_wordpass.c was not built: the checks run at about 80 % of their speed"
+    assert NATIVE, "checks/_wordpass.c was not built: the checks run at about two thirds of their speed"
 
 
 if NATIVE:
