@@ -18,7 +18,7 @@ static PyObject *TEXT;        /* "text", interned */
  * PyObject_GetAttr, so a word of another type still works. */
 typedef struct {
     PyObject *name;
-    PyTypeObject *type; /* borrowed; NULL until the first object */
+    PyTypeObject *type; /* borrowed: the type of the first word (reader_learn) */
     Py_ssize_t offset;  /* of the slot in objects of ``type``; -1: not a plain slot */
 } AttrReader;
 
@@ -44,10 +44,8 @@ reader_learn(AttrReader *reader, PyObject *obj)
 
 /* obj.<name>: a new reference, or NULL with an exception set. */
 static PyObject *
-reader_get(AttrReader *reader, PyObject *obj)
+reader_get(const AttrReader *reader, PyObject *obj)
 {
-    if (reader->type == NULL)
-        reader_learn(reader, obj);
     if (Py_TYPE(obj) == reader->type && reader->offset >= 0) {
         PyObject *value = *(PyObject **)((char *)obj + reader->offset);
         if (value != NULL) {
