@@ -280,6 +280,67 @@ def test_recheck_after_editing_a_rule_updates_findings_and_queue(
     assert run_audit(source, db, packs=[str(pack)]).skipped == 2
 
 
+def test_recheck_in_chunks_records_unreadable_transcripts_and_goes_on(tmp_path, monkeypatch):
+    """Calls are read, checked and written a chunk at a time; a stored transcript that cannot
+    be read fails its own call (named, with the reason) and never passes as compliant."""
+    from callaudit.store.repo import CallAudit
+    from flows import recheck
+    from transcribe.model import transcript_from_turns
+
+    monkeypatch.setattr(recheck, "CHUNK", 2)
+    db = f"sqlite:///{tmp_path / 'audit.db'}"
+    lines = {
+        "c1": "This call may be recorded. Thank you.",
+        "c2": "If you don't pay today you will be arrested.",
+        "c3": None,  # not JSON
+        "c4": "Thank you for your time, have a great day.",
+        "c5": '{"schema_version": 99}',  # JSON, but no transcript this code reads
+    }
+    with open_store(db).transaction() as session:
+        for call_id, line in lines.items():
+            document = (
+                transcript_from_turns([("agent", line)], call_id=call_id).to_json()
+                if line and not line.startswith("{")
+                else line or "{not json"
+            )
+            repo.save_audit(
+                session,
+                CallAudit(
+                    call_id,
+                    f"/calls/{call_id}.wav",
+                    call_id * 32,
+                    {"call_id": call_id},
+                    f"t-{call_id}",
+                    "old",
+                    "old",
+                    None,
+                    transcript_document=document,
+                ),
+            )
+
+    summary = recheck.recheck_store(db, [str(ROOT / "phrases" / "us_collections")])
+
+    assert (summary.rechecked, summary.failed) == (3, 2)
+    assert {f["call_id"]: f["reason"] for f in summary.failures} == {
+        "c3": "bad_transcript",
+        "c5": "bad_transcript",
+    }
+    assert all(f["call_id"] in f["detail"] for f in summary.failures)
+    calls, findings, queue, _ = stored(db)
+    assert {c: calls[c].status for c in lines} == {
+        "c1": "audited",
+        "c2": "audited",
+        "c3": "failed",
+        "c4": "audited",
+        "c5": "failed",
+    }
+    assert {calls[c].packs_version for c in ("c1", "c2", "c4")} == {summary.packs}
+    assert "schema_version 99" in calls["c5"].error_detail
+    assert any(f["call_id"] == "c2" and f["rule_id"] == "prohibited.threat_arrest" for f in findings)
+    assert "c2" in queue
+    assert summary.per_rule["prohibited.threat_arrest"]["violation"] >= 1
+
+
 @pytest.mark.slow
 def test_real_whisper_end_to_end(prefect_api, tmp_path, run_audit):
     source = copy_calls(tmp_path / "calls", [ARREST, CLEAN])

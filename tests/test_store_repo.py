@@ -294,6 +294,64 @@ def test_recheck_selection_and_update(db_url: str) -> None:
         assert repo.calls_to_recheck(session, "us_collections@new") == ["c1"]
 
 
+def test_a_batch_of_rechecks_writes_what_one_by_one_would(db_url: str) -> None:
+    """save_rechecks: findings replaced, queue items opened, kept, reopened and closed per call."""
+    store = open_store(db_url)
+    with store.transaction() as session:
+        repo.save_audit(session, _audit("new", []))  # gets its first finding
+        repo.save_audit(session, _audit("same", [_finding("a.rule")]))  # reviewed, unchanged
+        repo.save_audit(session, _audit("changed", [_finding("a.rule")]))  # reviewed, changed
+        repo.save_audit(session, _audit("cleared", [_finding("a.rule")]))  # pending, now clean
+        repo.save_audit(session, _audit("untouched", [_finding("a.rule")]))
+    with store.transaction() as session:
+        for item in session.scalars(select(QueueItem).where(QueueItem.call_id.in_(["same", "changed"]))):
+            item.status = "done"
+    rechecks = [
+        repo.Recheck("new", [_finding("b.rule")], "k-new"),
+        repo.Recheck("same", [_finding("a.rule")], "k-same"),
+        repo.Recheck("changed", [_finding("a.rule"), _finding("b.rule", start=9.0)], "k-changed"),
+        repo.Recheck("cleared", [], "k-cleared"),
+    ]
+    with store.transaction() as session:
+        flagged = repo.save_rechecks(session, rechecks, "us_collections@new", run_id=None)
+
+    assert flagged == {"new", "same", "changed"}
+    with store.reading() as session:
+        calls = {c.call_id: c for c in repo.list_calls(session)}
+        queue = {q.call_id: q.status for q in session.scalars(select(QueueItem))}
+        rules = {c: sorted(f.rule_id for f in repo.iter_findings(session, call_id=c)) for c in calls}
+        stale = repo.calls_to_recheck(session, "us_collections@new")
+    assert queue == {"new": "pending", "same": "done", "changed": "pending", "untouched": "pending"}
+    assert rules == {
+        "new": ["b.rule"],
+        "same": ["a.rule"],
+        "changed": ["a.rule", "b.rule"],
+        "cleared": [],
+        "untouched": ["a.rule"],
+    }
+    assert [(calls[r.call_id].audit_key, calls[r.call_id].finding_count) for r in rechecks] == [
+        ("k-new", 1),
+        ("k-same", 1),
+        ("k-changed", 2),
+        ("k-cleared", 0),
+    ]
+    assert stale == ["untouched"]
+
+
+def test_stored_calls_read_many_at_once_and_say_when_a_transcript_is_missing(db_url: str) -> None:
+    store = open_store(db_url)
+    with store.transaction() as session:
+        repo.save_audit(session, _audit("c1", document='{"a": 1}'))
+        lost = _audit("lost", document=None)  # an audited call that points at no transcript
+        repo.save_audit(session, CallAudit(**{**lost.__dict__, "transcript_key": None}))
+    with store.reading() as session:
+        found = repo.stored_calls(session, ["c1", "lost", "nobody"])
+    assert {c: (call.path, document) for c, (call, document) in found.items()} == {
+        "c1": ("/calls/c1.wav", '{"a": 1}'),
+        "lost": ("/calls/lost.wav", None),
+    }
+
+
 def test_finding_to_dict_has_the_contract_fields(db_url: str) -> None:
     with open_store(db_url).transaction() as session:
         repo.save_audit(session, _audit(findings=[_finding("a.rule")]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 
@@ -52,6 +53,19 @@ def test_json_round_trip_is_lossless():
     assert loaded.to_dict() == original.to_dict()
     assert loaded.words[2].text == "Hi." and loaded.words[2].speaker == "customer"
     assert json.loads(original.to_json())["schema_version"] == 1
+
+
+def test_json_that_only_pythons_json_writes_still_loads():
+    """json.dumps writes NaN and lone surrogates, which the fast decoder (orjson) refuses."""
+    original = make_transcript()
+    data = original.to_dict()
+    data["utterances"][0]["words"][0]["probability"] = float("nan")
+    data["utterances"][0]["words"][1]["text"] = "Ms.\ud800"
+    loaded = Transcript.from_json(json.dumps(data))
+    assert math.isnan(loaded.words[0].probability)
+    assert loaded.words[1].text == "Ms.\ud800"
+    with pytest.raises(TranscriptFormatError, match="not JSON"):
+        Transcript.from_json('{"call_id": "x",')
 
 
 def test_words_are_in_time_order_across_channels():

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from callaudit.store.db import upsert
@@ -254,6 +254,16 @@ def sync_queue(
     since review); a call with no findings loses a ``pending`` item but keeps reviewers' work.
     """
     item = session.scalars(select(QueueItem).where(QueueItem.call_id == call_id)).first()
+    return _sync_item(session, call_id, item, findings, run_id)
+
+
+def _sync_item(
+    session: Session,
+    call_id: str,
+    item: QueueItem | None,
+    findings: Sequence[dict[str, Any]],
+    run_id: int | None,
+) -> bool:
     if not findings:
         if item is not None and item.status == "pending":
             session.delete(item)
@@ -331,14 +341,28 @@ def calls_to_recheck(session: Session, packs_version: str) -> list[str]:
     )
 
 
-def stored_call(session: Session, call_id: str) -> tuple[Call, str] | None:
-    """A call and its stored (redacted) transcript document."""
-    row = session.execute(
+def stored_call(session: Session, call_id: str) -> tuple[Call, str | None] | None:
+    """A call and its stored (redacted) transcript document (None if the store lacks it)."""
+    return stored_calls(session, [call_id]).get(call_id)
+
+
+def stored_calls(session: Session, call_ids: Sequence[str]) -> dict[str, tuple[Call, str | None]]:
+    """Calls and their stored (redacted) transcript documents, by call id (one query)."""
+    rows = session.execute(
         select(Call, TranscriptRecord.document)
-        .join(TranscriptRecord, Call.transcript_key == TranscriptRecord.cache_key)
-        .where(Call.call_id == call_id)
-    ).first()
-    return (row[0], row[1]) if row else None
+        .outerjoin(TranscriptRecord, Call.transcript_key == TranscriptRecord.cache_key)
+        .where(Call.call_id.in_(list(call_ids)))
+    )
+    return {call.call_id: (call, document) for call, document in rows}
+
+
+@dataclass(frozen=True)
+class Recheck:
+    """One call's findings from a recheck, and the audit key they go with."""
+
+    call_id: str
+    findings: Sequence[dict[str, Any]]
+    audit_key: str
 
 
 def save_recheck(
@@ -350,24 +374,52 @@ def save_recheck(
     audit_key: str,
     run_id: int | None,
 ) -> bool:
-    findings = [
-        {name: f.get(name) for name in FINDING_FIELDS}
-        | {"pack_version": f.get("pack_version"), "call_id": call_id}
-        for f in findings
-    ]
+    """Write one call's recheck; True if it is flagged."""
+    flagged = save_rechecks(session, [Recheck(call_id, findings, audit_key)], packs_version, run_id)
+    return call_id in flagged
+
+
+def save_rechecks(
+    session: Session, rechecks: Sequence[Recheck], packs_version: str, run_id: int | None
+) -> set[str]:
+    """Write many calls' rechecks with a few statements; the call ids that are flagged.
+
+    A recheck of a year of calls is bound by the store, not the checks: one UPDATE, DELETE
+    and INSERT for the whole batch instead of one each per call (bench/bench_recheck.py).
+    """
+    if not rechecks:
+        return set()
+    now = utcnow()
+    ids = [r.call_id for r in rechecks]
     session.execute(
-        update(Call)
-        .where(Call.call_id == call_id)
-        .values(
-            packs_version=packs_version,
-            audit_key=audit_key,
-            finding_count=len(findings),
-            audited_at=utcnow(),
-            last_run_id=run_id,
-        )
+        update(Call),
+        [
+            {
+                "call_id": r.call_id,
+                "packs_version": packs_version,
+                "audit_key": r.audit_key,
+                "finding_count": len(r.findings),
+                "audited_at": now,
+                "last_run_id": run_id,
+            }
+            for r in rechecks
+        ],
     )
-    replace_findings(session, call_id, findings, run_id)
-    return sync_queue(session, call_id, findings, run_id)
+    session.execute(delete(FindingRecord).where(FindingRecord.call_id.in_(ids)))
+    rows = [
+        {name: f.get(name) for name in FINDING_FIELDS}
+        | {"pack_version": f.get("pack_version"), "call_id": r.call_id, "run_id": run_id}
+        for r in rechecks
+        for f in r.findings
+    ]
+    if rows:
+        session.execute(insert(FindingRecord), rows)
+    items = {i.call_id: i for i in session.scalars(select(QueueItem).where(QueueItem.call_id.in_(ids)))}
+    return {
+        r.call_id
+        for r in rechecks
+        if _sync_item(session, r.call_id, items.get(r.call_id), r.findings, run_id)
+    }
 
 
 # ---- listings ---------------------------------------------------------------------------------
