@@ -57,7 +57,7 @@ def populate(db_url: str, calls: int, violating: float) -> None:
                     audit_key="old",
                     packs_version="old",
                     run_id=None,
-                    transcript_document=transcript.to_json(),
+                    transcript_document=steps.redacted_document(transcript),  # as an audit stores it
                     duration=transcript.duration,
                     word_count=sum(len(u.words) for u in transcript.utterances),
                 ),

@@ -194,7 +194,7 @@ def check_transcript(
 def redacted_document(transcript: Transcript) -> str:
     from checks.redact import redact_transcript
 
-    return redact_transcript(transcript).to_json()
+    return redact_transcript(transcript).to_json(columns=True)  # the stored form: see word_columns
 
 
 def save_call(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 
@@ -53,6 +54,44 @@ def test_json_round_trip_is_lossless():
     assert loaded.to_dict() == original.to_dict()
     assert loaded.words[2].text == "Hi." and loaded.words[2].speaker == "customer"
     assert json.loads(original.to_json())["schema_version"] == 1
+
+
+def test_the_stored_form_keeps_words_as_columns_and_loads_back_the_same():
+    original = make_transcript()
+    stored = json.loads(original.to_json(columns=True))
+    assert stored["utterances"][0]["words"] == {
+        "start": [0.5, 0.8],
+        "end": [0.8, 1.2],
+        "text": ["Hello,", "Ms."],
+        "probability": [0.91, 0.55],
+    }
+    assert Transcript.from_json(original.to_json(columns=True)).to_dict() == original.to_dict()
+    assert Transcript.from_json(original.to_json()).to_dict() == original.to_dict()  # the old form too
+
+
+def test_a_word_unlike_its_utterance_keeps_its_own_speaker_and_channel():
+    original = make_transcript()
+    first = original.utterances[0]
+    odd = dataclasses.replace(first.words[1], speaker="customer", channel=1)
+    original.utterances[0] = dataclasses.replace(first, words=(first.words[0], odd))
+    columns = json.loads(original.to_json(columns=True))["utterances"][0]["words"]
+    assert (columns["speaker"], columns["channel"]) == (["agent", "customer"], [0, 1])
+    assert Transcript.from_json(original.to_json(columns=True)).to_dict() == original.to_dict()
+
+
+@pytest.mark.parametrize(
+    "mutate, message",
+    [
+        (lambda words: words.update(colour=["red", "blue"]), "colour"),
+        (lambda words: words["text"].pop(), "different lengths"),
+        (lambda words: words.pop("probability"), "probability"),
+    ],
+)
+def test_bad_word_columns_are_a_typed_error(mutate, message):
+    data = make_transcript().to_dict(columns=True)
+    mutate(data["utterances"][0]["words"])
+    with pytest.raises(TranscriptFormatError, match=message):
+        Transcript.from_json(json.dumps(data))
 
 
 def test_json_that_only_pythons_json_writes_still_loads():

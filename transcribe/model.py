@@ -8,7 +8,7 @@ back losslessly; provenance (model, options, library versions) travels with them
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
 import orjson
@@ -23,13 +23,17 @@ class TranscriptFormatError(ValueError):
     """A transcript JSON document that cannot be loaded."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Word:
     """One recognized word, with its time span in seconds from the start of the call.
 
     Slotted: a five-minute call has about 800 of them, and the checks read every one.
     Without a ``__dict__`` a word is one small object, so reading its text or probability
     touches fewer cache lines (a year of calls re-checked reads millions of them).
+
+    Not frozen, though nothing changes a word once made (the redactor makes new ones with
+    ``dataclasses.replace``): a frozen dataclass sets each field through ``object.__setattr__``,
+    and building a stored call's words took twice as long (bench/bench_recheck.py).
     """
 
     start: float
@@ -93,11 +97,26 @@ class Transcript:
     def text(self) -> str:
         return "\n".join(f"[{u.speaker}] {u.text}" for u in self.utterances)
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+    def to_dict(self, columns: bool = False) -> dict[str, Any]:
+        """The transcript as JSON-ready data; ``columns``: each utterance's words as columns
+        (the stored form, see ``word_columns``), else as one object per word."""
+        if not columns:
+            return asdict(self)
+        data = asdict(replace(self, utterances=[]))
+        data["utterances"] = [
+            {
+                "speaker": u.speaker,
+                "channel": u.channel,
+                "start": u.start,
+                "end": u.end,
+                "words": word_columns(u),
+            }
+            for u in self.utterances
+        ]
+        return data
 
-    def to_json(self, indent: int | None = None) -> str:
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+    def to_json(self, indent: int | None = None, columns: bool = False) -> str:
+        return json.dumps(self.to_dict(columns), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Transcript:
@@ -113,7 +132,7 @@ class Transcript:
                     channel=u["channel"],
                     start=u["start"],
                     end=u["end"],
-                    words=tuple(Word(**w) for w in u["words"]),
+                    words=_words(u),
                 )
                 for u in data["utterances"]
             ]
@@ -144,6 +163,42 @@ class Transcript:
         if not isinstance(data, dict):
             raise TranscriptFormatError("a transcript is a JSON object")
         return cls.from_dict(data)
+
+
+WORD_COLUMNS = ("start", "end", "text", "probability")  # and speaker, channel when a word's differ
+
+
+def word_columns(utterance: Utterance) -> dict[str, list]:
+    """An utterance's words as columns: ``{"start": [...], "end": [...], "text": [...], ...}``.
+
+    The form the store keeps. A year of re-checked calls decodes millions of words, and a
+    column of numbers decodes several times faster than an object per word with its keys
+    (bench/bench_recheck.py). Speaker and channel are columns only when a word's differ
+    from its utterance's.
+    """
+    words = utterance.words
+    columns: dict[str, list] = {name: [getattr(w, name) for w in words] for name in WORD_COLUMNS}
+    if any(w.speaker != utterance.speaker or w.channel != utterance.channel for w in words):
+        columns["speaker"] = [w.speaker for w in words]
+        columns["channel"] = [w.channel for w in words]
+    return columns
+
+
+def _words(utterance: dict[str, Any]) -> tuple[Word, ...]:
+    """An utterance's words, stored one object per word or as columns (``word_columns``)."""
+    words = utterance["words"]
+    if not isinstance(words, dict):
+        return tuple(Word(**w) for w in words)
+    unknown = set(words) - {*WORD_COLUMNS, "speaker", "channel"}
+    if unknown:
+        raise TypeError(f"unknown word column(s) {sorted(unknown)}")
+    count = len(words["text"])
+    speakers = words.get("speaker", [utterance["speaker"]] * count)
+    channels = words.get("channel", [utterance["channel"]] * count)
+    columns = [*(words[name] for name in WORD_COLUMNS), speakers, channels]
+    if any(len(column) != count for column in columns):
+        raise TypeError("word columns of different lengths")
+    return tuple(map(Word, *columns))
 
 
 def transcript_from_turns(
