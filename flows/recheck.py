@@ -8,7 +8,12 @@ ones. Its findings and queue item are replaced and its audit key updated in one 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+import multiprocessing
+import threading
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,8 +51,13 @@ def recheck_store(
     packs: Sequence[str] = ("us_collections",),
     attempts: str | Path | None = None,
     on_call: Callable[[str, int, int], None] | None = None,
+    workers: int = 1,
 ) -> RecheckSummary:
-    """Re-check every audited call whose findings came from other pack versions than ``packs`` now have."""
+    """Re-check every audited call whose findings came from other pack versions than ``packs`` now have.
+
+    ``workers`` > 1 checks chunks of calls in that many processes while this one reads and
+    writes the store (only when there are more than two chunks: a worker takes seconds to start).
+    """
     pack_names = tuple(packs)
     loaded, version = steps.load_current_packs(pack_names)
     store = open_store(db_url)
@@ -58,43 +68,46 @@ def recheck_store(
         audited = len(repo.list_calls(session, status="audited"))
         frame = _attempts(session, attempts)
     summary = RecheckSummary(run_id=run_id, packs=version, up_to_date=audited - len(stale))
-    done = 0
-    for first in range(0, len(stale), CHUNK):
-        chunk = stale[first : first + CHUNK]
+    chunks = [stale[first : first + CHUNK] for first in range(0, len(stale), CHUNK)]
+
+    def read(chunk: list[str]) -> list[tuple[Call, str | None]]:
         with store.reading() as session:
-            stored = list(repo.stored_calls(session, chunk).values())
-        results = [(call, _recheck_one(call, document, loaded, frame)) for call, document in stored]
-        # One transaction per chunk: a crash loses at most this chunk's results, and those calls
-        # still carry their old pack version, so the next recheck redoes them.
-        rechecks = []
-        with store.transaction() as session:
-            for call, result in results:
-                if isinstance(result, steps.Failure):
-                    summary.failed += 1
-                    summary.failures.append(
-                        {"call_id": call.call_id, "reason": result.reason, "detail": result.detail}
-                    )
-                    repo.record_failure(  # not compliant: marked failed, retried by the next audit
-                        session,
-                        call_id=call.call_id,
-                        path=call.path,
-                        reason=result.reason,
-                        detail=result.detail,
-                        run_id=run_id,
-                        audio_sha256=call.audio_sha256,
-                    )
-                    continue
-                key = steps.audit_key(call.audio_sha256, call.transcript_key, version, call.meta)
-                rechecks.append(repo.Recheck(call.call_id, result, key))
-                for rule_id, counts in steps.rule_counts(result).items():
-                    totals = summary.per_rule.setdefault(rule_id, {"violation": 0, "needs_listen": 0})
-                    for status, count in counts.items():
-                        totals[status] += count
-            summary.flagged += len(repo.save_rechecks(session, rechecks, version, run_id))
-        summary.rechecked += len(rechecks)
-        done += len(chunk)
-        if on_call:
-            on_call(chunk[-1], done, len(stale))
+            return list(repo.stored_calls(session, chunk).values())
+
+    done = 0
+    with _checker(loaded, pack_names, version, frame, workers if len(chunks) > 2 else 1) as check:
+        for stored, results in check(map(read, chunks)):
+            # One transaction per chunk: a crash loses at most this chunk's results, and those
+            # calls still carry their old pack version, so the next recheck redoes them.
+            rechecks = []
+            with store.transaction() as session:
+                for (call, _), result in zip(stored, results):
+                    if isinstance(result, steps.Failure):
+                        summary.failed += 1
+                        summary.failures.append(
+                            {"call_id": call.call_id, "reason": result.reason, "detail": result.detail}
+                        )
+                        repo.record_failure(  # not compliant: marked failed, retried by the next audit
+                            session,
+                            call_id=call.call_id,
+                            path=call.path,
+                            reason=result.reason,
+                            detail=result.detail,
+                            run_id=run_id,
+                            audio_sha256=call.audio_sha256,
+                        )
+                        continue
+                    key = steps.audit_key(call.audio_sha256, call.transcript_key, version, call.meta)
+                    rechecks.append(repo.Recheck(call.call_id, result, key))
+                    for rule_id, counts in steps.rule_counts(result).items():
+                        totals = summary.per_rule.setdefault(rule_id, {"violation": 0, "needs_listen": 0})
+                        for status, count in counts.items():
+                            totals[status] += count
+                summary.flagged += len(repo.save_rechecks(session, rechecks, version, run_id))
+            summary.rechecked += len(rechecks)
+            done += len(stored)
+            if on_call and stored:
+                on_call(stored[-1][0].call_id, done, len(stale))
     with store.transaction() as session:
         repo.finish_run(
             session,
@@ -113,20 +126,79 @@ def recheck_store(
     return summary
 
 
+Result = list[dict] | steps.Failure  # a call's findings, or why it could not be re-checked
+
+
 def _recheck_one(
-    call: Call, document: str | None, packs: Sequence, attempts: pd.DataFrame
-) -> list[dict] | steps.Failure:
+    call_id: str, meta: dict | None, document: str | None, packs: Sequence, attempts: pd.DataFrame
+) -> Result:
     """One stored call's findings with the current packs, or why it cannot be re-checked."""
     if document is None:
-        return steps.Failure("no_transcript", f"{call.call_id}: the store holds no transcript for this call")
+        return steps.Failure("no_transcript", f"{call_id}: the store holds no transcript for this call")
     try:
-        meta = CallMeta.model_validate(call.meta) if call.meta else None
+        call_meta = CallMeta.model_validate(meta) if meta else None
         transcript = Transcript.from_json(document)
     except ValueError as exc:  # TranscriptFormatError, pydantic's ValidationError
-        return steps.Failure(
-            "bad_transcript", f"{call.call_id}: the stored transcript cannot be read ({exc})"
-        )
-    return steps.check_transcript(transcript, meta, packs, attempts)
+        return steps.Failure("bad_transcript", f"{call_id}: the stored transcript cannot be read ({exc})")
+    return steps.check_transcript(transcript, call_meta, packs, attempts)
+
+
+Chunk = list[tuple[str, dict | None, str | None]]  # call id, sidecar metadata, stored document
+_worker_run: tuple[tuple[str, ...], str, pd.DataFrame] | None = None  # a worker's packs and attempts
+
+
+def _check_chunk(chunk: Chunk, packs: Sequence, attempts: pd.DataFrame) -> list[Result]:
+    return [_recheck_one(call_id, meta, document, packs, attempts) for call_id, meta, document in chunk]
+
+
+def _start_worker(pack_names: tuple[str, ...], version: str, attempts: pd.DataFrame) -> None:
+    global _worker_run
+    _worker_run = (pack_names, version, attempts)
+
+
+def _check_in_worker(chunk: Chunk) -> list[Result]:
+    assert _worker_run is not None, "the worker was not started"
+    pack_names, version, attempts = _worker_run
+    return _check_chunk(chunk, steps.packs_for(pack_names, version), attempts)  # loaded once
+
+
+@contextmanager
+def _checker(
+    packs: list, pack_names: tuple[str, ...], version: str, attempts: pd.DataFrame, workers: int
+) -> Iterator[Callable[[Iterator[list[tuple[Call, str | None]]]], Iterator[tuple[list, list[Result]]]]]:
+    """Checks chunks of stored calls in order: here, or in ``workers`` processes.
+
+    Yields a function from chunks of (call, document) to (chunk, results) pairs. With workers,
+    at most two chunks per worker are read ahead, so memory stays flat however many calls
+    are re-checked.
+    """
+    if workers <= 1:
+        yield lambda chunks: ((c, _check_chunk(_picklable(c), packs, attempts)) for c in chunks)
+        return
+    # A forked worker starts at once with the packs already loaded; a spawned one imports and
+    # loads everything again (seconds). Forking a process that runs other threads (a Prefect
+    # flow run's) can copy a lock some thread holds: spawn there.
+    context = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(pack_names, version, attempts)
+    ) as pool:
+
+        def in_order(chunks):
+            pending: deque = deque()
+            for chunk in chunks:
+                pending.append((chunk, pool.submit(_check_in_worker, _picklable(chunk))))
+                if len(pending) >= 2 * workers:
+                    chunk, future = pending.popleft()
+                    yield chunk, future.result()
+            while pending:
+                chunk, future = pending.popleft()
+                yield chunk, future.result()
+
+        yield in_order
+
+
+def _picklable(chunk: list[tuple[Call, str | None]]) -> Chunk:
+    return [(call.call_id, call.meta, document) for call, document in chunk]
 
 
 def _attempts(session, csv: str | Path | None) -> pd.DataFrame:
@@ -139,7 +211,7 @@ def _attempts(session, csv: str | Path | None) -> pd.DataFrame:
 
 
 @flow(name="recheck-store", persist_result=False)
-def recheck_flow(db_url: str = DEFAULT_DB_URL, packs: list[str] | None = None) -> dict:
+def recheck_flow(db_url: str = DEFAULT_DB_URL, packs: list[str] | None = None, workers: int = 1) -> dict:
     """Scheduled form of ``callaudit recheck``: re-run changed rules over stored transcripts."""
-    summary = recheck_store(db_url, packs or ["us_collections"])
+    summary = recheck_store(db_url, packs or ["us_collections"], workers=workers)
     return {"rechecked": summary.rechecked, "flagged": summary.flagged, "failed": summary.failed}

@@ -283,9 +283,11 @@ def test_recheck_after_editing_a_rule_updates_findings_and_queue(
     assert run_audit(source, db, packs=[str(pack)]).skipped == 2
 
 
-def test_recheck_in_chunks_records_unreadable_transcripts_and_goes_on(tmp_path, monkeypatch):
-    """Calls are read, checked and written a chunk at a time; a stored transcript that cannot
-    be read fails its own call (named, with the reason) and never passes as compliant."""
+@pytest.mark.parametrize("workers", [1, 2])
+def test_recheck_in_chunks_records_unreadable_transcripts_and_goes_on(tmp_path, monkeypatch, workers):
+    """Calls are read, checked and written a chunk at a time, here or in worker processes; a
+    stored transcript that cannot be read fails its own call (named, with the reason) and never
+    passes as compliant."""
     from callaudit.store.repo import CallAudit
     from flows import recheck
     from transcribe.model import transcript_from_turns
@@ -321,7 +323,17 @@ def test_recheck_in_chunks_records_unreadable_transcripts_and_goes_on(tmp_path, 
                 ),
             )
 
-    summary = recheck.recheck_store(db, [str(ROOT / "phrases" / "us_collections")])
+    submitted = []
+
+    class Pool(recheck.ProcessPoolExecutor):  # a real pool that counts the chunks sent to it
+        def submit(self, *args, **kwargs):
+            submitted.append(args)
+            return super().submit(*args, **kwargs)
+
+    monkeypatch.setattr(recheck, "ProcessPoolExecutor", Pool)
+    summary = recheck.recheck_store(db, [str(ROOT / "phrases" / "us_collections")], workers=workers)
+
+    assert len(submitted) == (3 if workers > 1 else 0), "workers check the chunks only when asked to"
 
     assert (summary.rechecked, summary.failed) == (3, 2)
     assert {f["call_id"]: f["reason"] for f in summary.failures} == {

@@ -61,7 +61,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "recheck",
         help="re-run changed rules over stored transcripts (no transcription)",
         description="Re-check every audited call whose findings came from an older version of the rule "
-        "packs; findings and the review queue are updated call by call.",
+        "packs; findings and the review queue are updated 100 calls per transaction.",
     )
     recheck.add_argument("--db", default=DEFAULT_DB_URL, help=db_help)
     recheck.add_argument("--packs", nargs="+", default=["us_collections"], metavar="PACK")
@@ -70,6 +70,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=None,
         metavar="CSV",
         help="call_attempts.csv for frequency rules (default: the last audited folder's)",
+    )
+    recheck.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="processes checking calls while this one reads and writes the store (default: the cores, "
+        f"{os.cpu_count() or 1} here); used when more than 200 calls are stale",
     )
     recheck.set_defaults(handler=run_recheck)
 
@@ -253,7 +261,7 @@ def run_recheck(args: argparse.Namespace) -> int:
     from flows.recheck import recheck_store
 
     try:
-        summary = recheck_store(args.db, args.packs, args.attempts)
+        summary = recheck_store(args.db, args.packs, args.attempts, workers=max(1, args.workers))
     except (StoreError, AttemptsError) as exc:
         return _error(str(exc))
     except RulePackError as exc:
