@@ -124,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         )
 
     per_second = {
+        "recheck_with_pack_load": args.calls / recheck_seconds,
         "recheck": args.calls / (recheck_seconds - pack_load),
         "decode": args.calls / decode_seconds,
         "checks": args.calls / checks_seconds,
