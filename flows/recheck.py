@@ -56,7 +56,7 @@ def recheck_store(
     """Re-check every audited call whose findings came from other pack versions than ``packs`` now have.
 
     ``workers`` > 1 checks chunks of calls in that many processes while this one reads and
-    writes the store (only when there are more than two chunks: a worker takes seconds to start).
+    writes the store, when there are more than two chunks (a spawned worker takes seconds to start).
     """
     pack_names = tuple(packs)
     loaded, version = steps.load_current_packs(pack_names)
@@ -165,7 +165,7 @@ def _check_in_worker(chunk: Chunk) -> list[Result]:
 @contextmanager
 def _checker(
     packs: list, pack_names: tuple[str, ...], version: str, attempts: pd.DataFrame, workers: int
-) -> Iterator[Callable[[Iterator[list[tuple[Call, str | None]]]], Iterator[tuple[list, list[Result]]]]]:
+) -> Iterator[Callable]:
     """Checks chunks of stored calls in order: here, or in ``workers`` processes.
 
     Yields a function from chunks of (call, document) to (chunk, results) pairs. With workers,
