@@ -75,55 +75,73 @@ def recheck_store(
             return list(repo.stored_calls(session, chunk).values())
 
     done = 0
-    with _checker(loaded, pack_names, version, frame, workers if len(chunks) > 2 else 1) as check:
-        for stored, results in check(map(read, chunks)):
-            # One transaction per chunk: a crash loses at most this chunk's results, and those
-            # calls still carry their old pack version, so the next recheck redoes them.
-            rechecks = []
-            with store.transaction() as session:
-                for (call, _), result in zip(stored, results):
-                    if isinstance(result, steps.Failure):
-                        summary.failed += 1
-                        summary.failures.append(
-                            {"call_id": call.call_id, "reason": result.reason, "detail": result.detail}
-                        )
-                        repo.record_failure(  # not compliant: marked failed, retried by the next audit
-                            session,
-                            call_id=call.call_id,
-                            path=call.path,
-                            reason=result.reason,
-                            detail=result.detail,
-                            run_id=run_id,
-                            audio_sha256=call.audio_sha256,
-                        )
-                        continue
-                    key = steps.audit_key(call.audio_sha256, call.transcript_key, version, call.meta)
-                    rechecks.append(repo.Recheck(call.call_id, result, key))
-                    for rule_id, counts in steps.rule_counts(result).items():
-                        totals = summary.per_rule.setdefault(rule_id, {"violation": 0, "needs_listen": 0})
-                        for status, count in counts.items():
-                            totals[status] += count
-                summary.flagged += len(repo.save_rechecks(session, rechecks, version, run_id))
-            summary.rechecked += len(rechecks)
-            done += len(stored)
-            if on_call and stored:
-                on_call(stored[-1][0].call_id, done, len(stale))
+    try:
+        with _checker(loaded, pack_names, version, frame, workers if len(chunks) > 2 else 1) as check:
+            for stored, results in check(map(read, chunks)):
+                _write_chunk(store, stored, results, summary)
+                done += len(stored)
+                if on_call and stored:
+                    on_call(stored[-1][0].call_id, done, len(stale))
+    except BaseException as exc:  # recorded as a failed run; the calls not yet written stay stale
+        _finish(store, summary, len(stale), "failed", f"{type(exc).__name__}: {exc}")
+        raise
+    _finish(store, summary, len(stale), "completed")
+    log.info("re-checked %d call(s) with %s", summary.rechecked, version)
+    return summary
+
+
+def _write_chunk(
+    store, stored: list[tuple[Call, str | None]], results: list, summary: RecheckSummary
+) -> None:
+    """Write a chunk's findings and failures in one transaction; ``summary`` counts them.
+
+    A crash loses at most this chunk's results: those calls still carry their old pack
+    version, so the next recheck redoes them.
+    """
+    rechecks = []
+    with store.transaction() as session:
+        for (call, _), result in zip(stored, results):
+            if isinstance(result, steps.Failure):
+                summary.failed += 1
+                summary.failures.append(
+                    {"call_id": call.call_id, "reason": result.reason, "detail": result.detail}
+                )
+                repo.record_failure(  # not compliant: marked failed, retried by the next audit
+                    session,
+                    call_id=call.call_id,
+                    path=call.path,
+                    reason=result.reason,
+                    detail=result.detail,
+                    run_id=summary.run_id,
+                    audio_sha256=call.audio_sha256,
+                )
+                continue
+            key = steps.audit_key(call.audio_sha256, call.transcript_key, summary.packs, call.meta)
+            rechecks.append(repo.Recheck(call.call_id, result, key))
+            for rule_id, counts in steps.rule_counts(result).items():
+                totals = summary.per_rule.setdefault(rule_id, {"violation": 0, "needs_listen": 0})
+                for status, count in counts.items():
+                    totals[status] += count
+        summary.flagged += len(repo.save_rechecks(session, rechecks, summary.packs, summary.run_id))
+    summary.rechecked += len(rechecks)
+
+
+def _finish(store, summary: RecheckSummary, discovered: int, status: str, error: str | None = None) -> None:
     with store.transaction() as session:
         repo.finish_run(
             session,
-            run_id,
-            status="completed",
+            summary.run_id,
+            status=status,
             counts={
-                "discovered": len(stale),
+                "discovered": discovered,
                 "audited": summary.rechecked,
                 "failed": summary.failed,
                 "flagged": summary.flagged,
                 "skipped": summary.up_to_date,
             },
             summary={"per_rule": summary.per_rule, "failures": summary.failures},
+            error=error,
         )
-    log.info("re-checked %d call(s) with %s", summary.rechecked, version)
-    return summary
 
 
 Result = list[dict] | steps.Failure  # a call's findings, or why it could not be re-checked

@@ -356,6 +356,54 @@ def test_recheck_in_chunks_records_unreadable_transcripts_and_goes_on(tmp_path, 
     assert summary.per_rule["prohibited.threat_arrest"]["violation"] >= 1
 
 
+def test_a_recheck_that_dies_mid_run_keeps_written_chunks_and_is_recorded_failed(tmp_path, monkeypatch):
+    from callaudit.store.repo import CallAudit
+    from flows import recheck
+    from transcribe.model import transcript_from_turns
+
+    monkeypatch.setattr(recheck, "CHUNK", 2)
+    db = f"sqlite:///{tmp_path / 'audit.db'}"
+    with open_store(db).transaction() as session:
+        for n in range(5):
+            call_id = f"c{n}"
+            document = transcript_from_turns([("agent", "you will be arrested")], call_id=call_id).to_json()
+            repo.save_audit(
+                session,
+                CallAudit(
+                    call_id,
+                    f"/calls/{call_id}.wav",
+                    call_id * 32,
+                    None,
+                    f"t-{call_id}",
+                    "old",
+                    "old",
+                    None,
+                    transcript_document=document,
+                ),
+            )
+    real_save = repo.save_rechecks
+    saved = []
+
+    def save_then_die(session, rechecks, *args):  # the store goes away while the second chunk is written
+        if saved:
+            raise OSError("disk I/O error")
+        saved.append([r.call_id for r in rechecks])
+        return real_save(session, rechecks, *args)
+
+    monkeypatch.setattr(repo, "save_rechecks", save_then_die)
+    with pytest.raises(OSError, match="disk I/O error"):
+        recheck.recheck_store(db, [str(ROOT / "phrases" / "us_collections")])
+
+    calls, findings, _, _ = stored(db)
+    written = {c for c in calls if calls[c].packs_version != "old"}
+    assert written == set(saved[0]) and len(written) == 2, "the first chunk is kept, the rest stays stale"
+    assert {f["call_id"] for f in findings} == written
+    with open_store(db).reading() as session:
+        run = repo.latest_run(session, kind="recheck")
+    assert (run.status, run.audited) == ("failed", 2)
+    assert "OSError: disk I/O error" in run.error
+
+
 @pytest.mark.slow
 def test_real_whisper_end_to_end(prefect_api, tmp_path, run_audit):
     source = copy_calls(tmp_path / "calls", [ARREST, CLEAN])
