@@ -65,7 +65,7 @@ def recheck_store(
         run_id = repo.start_run(session, kind="recheck", packs=[version, *pack_names])
     with store.reading() as session:
         stale = repo.calls_to_recheck(session, version)
-        audited = len(repo.list_calls(session, status="audited"))
+        audited = repo.count_calls(session, "audited")  # a year of calls: count, not load, them
         frame = _attempts(session, attempts)
     summary = RecheckSummary(run_id=run_id, packs=version, up_to_date=audited - len(stale))
     chunks = [stale[first : first + CHUNK] for first in range(0, len(stale), CHUNK)]
@@ -224,7 +224,7 @@ def _attempts(session, csv: str | Path | None) -> pd.DataFrame:
     if csv is None:
         last = repo.latest_run(session, kind="audit")
         csv = attempts_csv(last.source) if last and last.source else None
-    metas = [CallMeta.model_validate(c.meta) for c in repo.list_calls(session) if c.meta]
+    metas = [CallMeta.model_validate(meta) for meta in repo.call_metas(session)]
     return add_recorded_calls(load_attempts(csv) if csv else None, metas)
 
 

@@ -356,6 +356,44 @@ def test_recheck_in_chunks_records_unreadable_transcripts_and_goes_on(tmp_path, 
     assert summary.per_rule["prohibited.threat_arrest"]["violation"] >= 1
 
 
+def test_recheck_counts_the_stored_calls_of_an_account_for_the_7_in_7_rule(tmp_path):
+    """The frequency rule re-run over the store sees every stored call of the account."""
+    from callaudit.store.repo import CallAudit
+    from flows import recheck
+    from transcribe.model import transcript_from_turns
+
+    db = f"sqlite:///{tmp_path / 'audit.db'}"
+    with open_store(db).transaction() as session:
+        for n in range(8):  # eight calls to one account in four days
+            call_id = f"c{n}"
+            meta = {
+                "call_id": call_id,
+                "account_id": "ACC-1",
+                "started_at": f"2026-03-0{2 + n // 2}T1{n % 2}:00:00-05:00",
+                "consumer_timezone": "America/New_York",
+            }
+            document = transcript_from_turns([("agent", "Thank you, goodbye.")], call_id=call_id).to_json()
+            repo.save_audit(
+                session,
+                CallAudit(
+                    call_id,
+                    f"/calls/{call_id}.wav",
+                    call_id * 32,
+                    meta,
+                    f"t-{call_id}",
+                    "old",
+                    "old",
+                    None,
+                    transcript_document=document,
+                ),
+            )
+
+    recheck.recheck_store(db, [str(ROOT / "phrases" / "us_collections")])
+
+    _, findings, _, _ = stored(db)
+    assert {f["call_id"] for f in findings if f["rule_id"] == "calling.frequency_7in7"} == {"c7"}
+
+
 def test_a_recheck_that_dies_mid_run_keeps_written_chunks_and_is_recorded_failed(tmp_path, monkeypatch):
     from callaudit.store.repo import CallAudit
     from flows import recheck

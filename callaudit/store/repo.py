@@ -425,6 +425,15 @@ def save_rechecks(
 # ---- listings ---------------------------------------------------------------------------------
 
 
+def count_calls(session: Session, status: str) -> int:
+    return session.scalar(select(func.count()).select_from(Call).where(Call.status == status))
+
+
+def call_metas(session: Session) -> list[dict[str, Any]]:
+    """Every call's sidecar metadata (calls without any left out), without loading the calls."""
+    return [meta for meta in session.scalars(select(Call.meta)) if meta]
+
+
 def list_calls(session: Session, status: str | None = None) -> list[Call]:
     query = select(Call).order_by(Call.call_id)
     if status:
