@@ -283,14 +283,31 @@ def test_recheck_after_editing_a_rule_updates_findings_and_queue(
     assert run_audit(source, db, packs=[str(pack)]).skipped == 2
 
 
+def _store_audited(db: str, calls: dict[str, tuple[dict | None, str]]) -> None:
+    """Audited calls (call id -> sidecar metadata, stored transcript document) whose findings
+    came from an older pack version, so a recheck takes them all."""
+    from callaudit.store.repo import CallAudit
+
+    with open_store(db).transaction() as session:
+        for call_id, (meta, document) in calls.items():
+            audit = CallAudit(
+                call_id, f"/calls/{call_id}.wav", call_id * 32, meta, f"t-{call_id}", "old", "old", None
+            )
+            repo.save_audit(session, dataclasses.replace(audit, transcript_document=document))
+
+
+def _agent_says(call_id: str, line: str, columns: bool = True) -> str:
+    from transcribe.model import transcript_from_turns
+
+    return transcript_from_turns([("agent", line)], call_id=call_id).to_json(columns=columns)
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_recheck_in_chunks_records_unreadable_transcripts_and_goes_on(tmp_path, monkeypatch, workers):
     """Calls are read, checked and written a chunk at a time, here or in worker processes; a
     stored transcript that cannot be read fails its own call (named, with the reason) and never
     passes as compliant."""
-    from callaudit.store.repo import CallAudit
     from flows import recheck
-    from transcribe.model import transcript_from_turns
 
     monkeypatch.setattr(recheck, "CHUNK", 2)
     db = f"sqlite:///{tmp_path / 'audit.db'}"
@@ -301,27 +318,19 @@ def test_recheck_in_chunks_records_unreadable_transcripts_and_goes_on(tmp_path, 
         "c4": "Thank you for your time, have a great day.",
         "c5": '{"schema_version": 99}',  # JSON, but no transcript this code reads
     }
-    with open_store(db).transaction() as session:
-        for call_id, line in lines.items():
-            document = (  # c2 as stored before words were kept as columns
-                transcript_from_turns([("agent", line)], call_id=call_id).to_json(columns=call_id != "c2")
-                if line and not line.startswith("{")
-                else line or "{not json"
+    _store_audited(
+        db,
+        {
+            call_id: (
+                {"call_id": call_id},
+                # c2 as stored before words were kept as columns
+                _agent_says(call_id, line, columns=call_id != "c2")
+                if line and line[0] != "{"
+                else line or "{x",
             )
-            repo.save_audit(
-                session,
-                CallAudit(
-                    call_id,
-                    f"/calls/{call_id}.wav",
-                    call_id * 32,
-                    {"call_id": call_id},
-                    f"t-{call_id}",
-                    "old",
-                    "old",
-                    None,
-                    transcript_document=document,
-                ),
-            )
+            for call_id, line in lines.items()
+        },
+    )
 
     submitted = []
 
@@ -358,35 +367,19 @@ def test_recheck_in_chunks_records_unreadable_transcripts_and_goes_on(tmp_path, 
 
 def test_recheck_counts_the_stored_calls_of_an_account_for_the_7_in_7_rule(tmp_path):
     """The frequency rule re-run over the store sees every stored call of the account."""
-    from callaudit.store.repo import CallAudit
     from flows import recheck
-    from transcribe.model import transcript_from_turns
 
     db = f"sqlite:///{tmp_path / 'audit.db'}"
-    with open_store(db).transaction() as session:
-        for n in range(8):  # eight calls to one account in four days
-            call_id = f"c{n}"
-            meta = {
-                "call_id": call_id,
-                "account_id": "ACC-1",
-                "started_at": f"2026-03-0{2 + n // 2}T1{n % 2}:00:00-05:00",
-                "consumer_timezone": "America/New_York",
-            }
-            document = transcript_from_turns([("agent", "Thank you, goodbye.")], call_id=call_id).to_json()
-            repo.save_audit(
-                session,
-                CallAudit(
-                    call_id,
-                    f"/calls/{call_id}.wav",
-                    call_id * 32,
-                    meta,
-                    f"t-{call_id}",
-                    "old",
-                    "old",
-                    None,
-                    transcript_document=document,
-                ),
-            )
+    metas = {  # eight calls to one account in four days
+        f"c{n}": {
+            "call_id": f"c{n}",
+            "account_id": "ACC-1",
+            "started_at": f"2026-03-0{2 + n // 2}T1{n % 2}:00:00-05:00",
+            "consumer_timezone": "America/New_York",
+        }
+        for n in range(8)
+    }
+    _store_audited(db, {c: (meta, _agent_says(c, "Thank you, goodbye.")) for c, meta in metas.items()})
 
     recheck.recheck_store(db, [str(ROOT / "phrases" / "us_collections")])
 
@@ -395,30 +388,11 @@ def test_recheck_counts_the_stored_calls_of_an_account_for_the_7_in_7_rule(tmp_p
 
 
 def test_a_recheck_that_dies_mid_run_keeps_written_chunks_and_is_recorded_failed(tmp_path, monkeypatch):
-    from callaudit.store.repo import CallAudit
     from flows import recheck
-    from transcribe.model import transcript_from_turns
 
     monkeypatch.setattr(recheck, "CHUNK", 2)
     db = f"sqlite:///{tmp_path / 'audit.db'}"
-    with open_store(db).transaction() as session:
-        for n in range(5):
-            call_id = f"c{n}"
-            document = transcript_from_turns([("agent", "you will be arrested")], call_id=call_id).to_json()
-            repo.save_audit(
-                session,
-                CallAudit(
-                    call_id,
-                    f"/calls/{call_id}.wav",
-                    call_id * 32,
-                    None,
-                    f"t-{call_id}",
-                    "old",
-                    "old",
-                    None,
-                    transcript_document=document,
-                ),
-            )
+    _store_audited(db, {f"c{n}": (None, _agent_says(f"c{n}", "you will be arrested")) for n in range(5)})
     real_save = repo.save_rechecks
     saved = []
 
