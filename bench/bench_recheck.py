@@ -81,7 +81,10 @@ def best_of(repeat: int, run) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--calls", type=int, default=1000, help="stored calls (default 1000)")
-    parser.add_argument("--db", help="store URL (default: a new SQLite file in a temporary folder)")
+    parser.add_argument(
+        "--db",
+        help="an EMPTY store to fill, e.g. PostgreSQL (default: a new SQLite file in a temporary folder)",
+    )
     parser.add_argument(
         "--violating", type=float, default=0.1, help="share of calls missing the mini-Miranda"
     )
