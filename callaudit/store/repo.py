@@ -189,12 +189,7 @@ def save_audit(session: Session, audit: CallAudit) -> bool:
             },
             keys=("cache_key",),
         )
-    findings = [
-        {name: f.get(name) for name in FINDING_FIELDS} | {"pack_version": f.get("pack_version")}
-        for f in audit.findings
-    ]
-    for finding in findings:
-        finding["call_id"] = audit.call_id
+    findings = [_finding_row(audit.call_id, f) for f in audit.findings]
     upsert(
         session,
         Call,
@@ -236,6 +231,14 @@ def save_audit(session: Session, audit: CallAudit) -> bool:
     )
     replace_findings(session, audit.call_id, findings, audit.run_id)
     return sync_queue(session, audit.call_id, findings, audit.run_id)
+
+
+def _finding_row(call_id: str, finding: dict[str, Any]) -> dict[str, Any]:
+    """A finding's contract fields and pack version, as a row of the call's findings."""
+    return {name: finding.get(name) for name in FINDING_FIELDS} | {
+        "pack_version": finding.get("pack_version"),
+        "call_id": call_id,
+    }
 
 
 def replace_findings(
@@ -406,12 +409,7 @@ def save_rechecks(
         ],
     )
     session.execute(delete(FindingRecord).where(FindingRecord.call_id.in_(ids)))
-    rows = [
-        {name: f.get(name) for name in FINDING_FIELDS}
-        | {"pack_version": f.get("pack_version"), "call_id": r.call_id, "run_id": run_id}
-        for r in rechecks
-        for f in r.findings
-    ]
+    rows = [_finding_row(r.call_id, f) | {"run_id": run_id} for r in rechecks for f in r.findings]
     if rows:
         session.execute(insert(FindingRecord), rows)
     items = {i.call_id: i for i in session.scalars(select(QueueItem).where(QueueItem.call_id.in_(ids)))}
