@@ -108,9 +108,9 @@ def _required_outcome(
         names = ", ".join(_part_name(g) for g, _ in missing)
         best = max((o for _, o in missing if o is not None), key=lambda o: o.score, default=None)
         ranges = text.token_ranges(speakers_for(speaker), *times)
-        words = [w for a, b in ranges for w in text.words[a:b]]
-        span = (words[0].start, words[-1].end) if words else (0.0, 0.0)
-        confidence = sum(w.probability for w in words) / len(words) if words else 0.0
+        span = text.time_of(ranges[0][0], ranges[-1][1]) if ranges else (0.0, 0.0)
+        heard = [p for a, b in ranges for p in text.probabilities[a:b]]
+        confidence = sum(heard) / len(heard) if heard else 0.0
         score = best.score if best is not None else 0.0
         if confidence < ctx.min_probability(rule):
             return [

@@ -167,7 +167,7 @@ def fuzzy_in_ranges(
     text = ctx.text
     if not ranges:
         return None
-    floor = ctx.min_probability(rule)
+    floor = ctx.min_probability(rule) if unsure_only else None  # only misheard runs need it
     haystack = text.haystack(ranges)
     searched = haystack.text
     # An alignment that must lie within one range (``unsure_only``: a range is a misheard
