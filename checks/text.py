@@ -23,7 +23,7 @@ from spacy.vocab import Vocab
 from checks.wordpass import passes
 from transcribe.model import Transcript, Word
 
-_OUTER_PUNCT = ".,;:!?\"“”‘’'()[]{}<>…-–—*_/\\"
+_OUTER_PUNCT = ".,;:!?\"“”‘’'()[]{}<>…-–—_/\\"  # and "*" before a word, not after: see normalize_word
 CLAUSE_END = frozenset(".,;:!?…—–")
 SENTENCE_END = frozenset(".!?…")
 
@@ -54,8 +54,10 @@ def normalize_word(text: str) -> str:
     Numbers written in digits become ``#`` (amounts of money ``$#``) so a phrase can say
     "balance of #".
     A word that is only punctuation becomes ``_`` (a token must not be empty).
+    Asterisks after a word stay: Whisper writes censored profanity as "s***" and "f***",
+    which must not become the letters "s" and "f" ("M. S. Castillo", "F as in Frank").
     """
-    token = "".join(text.lower().replace("’", "'").replace("‘", "'").split()).strip(_OUTER_PUNCT)
+    token = "".join(text.lower().replace("’", "'").replace("‘", "'").split()).strip(_OUTER_PUNCT).lstrip("*")
     if any(c.isdigit() for c in token):
         return "$#" if "$" in token else "#"
     return token or "_"

@@ -43,6 +43,19 @@ def test_number_placeholder_matches_plain_numbers_and_money() -> None:
     assert [normalize_word(w) for w in ("$1,250.00", "1250", "3rd", "five")] == ["$#", "#", "#", "five"]
 
 
+def test_censored_words_keep_their_asterisks_and_letters_stay_letters() -> None:
+    # "s***" once normalized to "s", so the letter in "M .S., Castillo" was profanity
+    assert [normalize_word(w) for w in ("s***", "F***ing,", "(s***).", "S.", ".S.,", "*", "**")] == [
+        "s***",
+        "f***ing",
+        "s***",
+        "s",
+        "s",
+        "_",
+        "_",
+    ]
+
+
 def test_a_word_in_angle_brackets_stands_for_all_its_inflections() -> None:
     assert expand("we will <sue> you")[::2] == [
         ("we", "will", "sue", "you"),
