@@ -14,6 +14,7 @@ import hashlib
 import json
 import logging
 import os
+import platform
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import metadata
@@ -36,6 +37,15 @@ from transcribe.model import Provenance, Transcript, Utterance, Word
 log = logging.getLogger("callaudit.transcribe")
 
 DEFAULT_MODEL = "tiny.en"
+
+# CTranslate2 and Intel MKL choose their CPU kernels by the CPU they run on, and kernels for
+# different instruction sets round differently: on one Xeon, tiny.en heard "MS. Castillo" with
+# AVX-512 kernels and "M .S., Castillo" with AVX2 ones, and held-out precision end to end was
+# 0.71-0.75 there against 0.80 on an earlier machine (README, "Same words on every server").
+# An audit must not depend on which server ran it, so on x86-64 both are pinned to AVX2 (any
+# x86 server since 2013): the same audio gives the same words everywhere. An operator who sets
+# either variable keeps their setting.
+CPU_KERNELS = {"CT2_FORCE_CPU_ISA": "AVX2", "MKL_CBWR": "AVX2"}
 
 
 @dataclass(frozen=True)
@@ -98,7 +108,11 @@ class TranscribeOptions:
         return get_model(self.model, self.device, self.compute_type, self.cpu_threads, self.num_workers)
 
     def cache_key(self, audio_sha256: str) -> str:
-        """A content key: the same audio, model and options give the same transcript."""
+        """A content key: the same audio, model and options give the same transcript.
+
+        Pinned CPU kernels (CPU_KERNELS) make that hold across servers. They are left out of
+        the key on purpose: an upgrade that pinned them must not re-transcribe every stored call.
+        """
         payload = {
             "audio": audio_sha256,
             "model": model_identity(self.model),
@@ -133,9 +147,35 @@ def model_identity(model: str) -> str:
     return hashlib.sha256(config + str(weights.stat().st_size).encode()).hexdigest()[:16]
 
 
+def _has_avx2() -> bool:
+    try:
+        with open("/proc/cpuinfo", encoding="ascii", errors="replace") as cpuinfo:
+            return any(line.startswith("flags") and " avx2" in line for line in cpuinfo)
+    except OSError:
+        return False
+
+
+@lru_cache(maxsize=1)
+def _pin_cpu_kernels() -> tuple[tuple[str, str], ...]:
+    if platform.machine().lower() in ("x86_64", "amd64") and _has_avx2():
+        for name, value in CPU_KERNELS.items():
+            os.environ.setdefault(name, value)
+    return tuple((name, os.environ.get(name, "")) for name in CPU_KERNELS)
+
+
+def pin_cpu_kernels() -> dict[str, str]:
+    """Pin CTranslate2's and MKL's CPU kernels (CPU_KERNELS) unless already set; what is in effect.
+
+    Must run before CTranslate2 loads a model: both libraries read the variables once.
+    "" for a variable means the library chooses by the CPU (not x86-64, or no AVX2).
+    """
+    return dict(_pin_cpu_kernels())
+
+
 @lru_cache(maxsize=4)
 def get_model(model: str, device: str, compute_type: str, cpu_threads: int, num_workers: int = 1):
     """Load a Whisper model once per process. Never downloads: names must be cached locally."""
+    pin_cpu_kernels()
     from faster_whisper import WhisperModel
 
     resolved = resolve_model(model)
@@ -169,6 +209,7 @@ def _library_versions() -> tuple[tuple[str, str], ...]:
     from callaudit import __version__
 
     versions["callaudit"] = __version__
+    versions["cpu_kernels"] = " ".join(f"{k}={v}" for k, v in pin_cpu_kernels().items() if v) or "by CPU"
     return tuple(versions.items())
 
 
