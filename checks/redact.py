@@ -1,4 +1,4 @@
-"""PII redaction: card numbers (Luhn), SSNs, dates of birth, bank account and routing numbers.
+"""PII redaction: card numbers and security codes, SSNs, dates of birth, bank account and routing numbers.
 
 Whisper writes numbers as digits ("4111 1111 ...") or as words ("four one one one ..."),
 so redaction works on words: each word gets the digits it stands for, runs of such
@@ -53,6 +53,11 @@ _DATE_WORDS = _MONTHS | _words(
     "oh zero and"
 )
 _SSN_CONTEXT = {"social", "ssn", "security"}
+_CARD_CONTEXT = {"card", "visa", "mastercard", "amex", "discover", "credit", "debit"}
+# A card's security code: "cvv", or "code" after one of these ("security code", "code on the back")
+_CVV_WORDS = {"cvv", "cvv2", "cvc", "csc", "cvn", "pin"}
+_CODE_QUALIFIERS = {"security", "verification", "card", "digit", "three-digit", "four-digit"}
+_CVV_REACH = 6  # words between the code's name and its digits
 _BANK_CONTEXT = {"routing", "checking", "savings", "bank", "aba", "iban", "account#"}
 _DOB_CONTEXT = {"birth", "born", "birthday", "dob", "birthdate"}
 _CONTEXT_WORDS = 10
@@ -63,11 +68,16 @@ def _clean(word: str) -> str:
 
 
 def _cleaned(words: Sequence[str]) -> list[str]:
-    """Words for context look-ups; "account" followed by "number"/"no" becomes "account#"."""
+    """Words for context look-ups; "account" followed by "number"/"no" becomes "account#",
+    and "code" in "security code", "code on the back" becomes "cvv"."""
     cleaned = [_clean(w) for w in words]
     for i in range(len(cleaned) - 1):
         if cleaned[i] == "account" and cleaned[i + 1] in ("number", "no", "#", "numbers"):
             cleaned[i] = "account#"
+        if cleaned[i + 1] == "code" and (
+            cleaned[i] in _CODE_QUALIFIERS or cleaned[i + 2 : i + 5] == ["on", "the", "back"]
+        ):
+            cleaned[i + 1] = "cvv"
     return cleaned
 
 
@@ -100,9 +110,9 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
-def _context(cleaned: list[str], start: int, vocabulary: set[str]) -> int | None:
-    """How many words before ``start`` the nearest context word is, if within reach."""
-    for back, j in enumerate(range(start - 1, max(-1, start - 1 - _CONTEXT_WORDS), -1), 1):
+def _context(cleaned: list[str], start: int, vocabulary: set[str], reach: int = _CONTEXT_WORDS) -> int | None:
+    """How many words before ``start`` the nearest context word is, if within ``reach``."""
+    for back, j in enumerate(range(start - 1, max(-1, start - 1 - reach), -1), 1):
         if cleaned[j] in vocabulary:
             return back
     return None
@@ -132,31 +142,36 @@ def _redact_run(
     out: list[str], words: Sequence[str], cleaned: list[str], digits: list[str | None], a: int, b: int
 ) -> None:
     """Classify one run of number words [a, b) and replace what is PII."""
-    # Cards first: the whole run if it has 13-19 digits and passes Luhn; a longer run (a card
-    # read with its expiry date and code) is tried from either end. Never a stretch in the
-    # middle: among 16 random digits some stretch passes Luhn by chance.
     total = len("".join(digits[a:b]))  # type: ignore[arg-type]
+    money = words[a].lstrip().startswith("$") or (b < len(cleaned) and cleaned[b] in ("dollars", "bucks"))
+    if total in (3, 4) and not money and _context(cleaned, a, _CVV_WORDS, _CVV_REACH) is not None:
+        _tag(out, words, a, b, CARD)  # a card's security code or PIN: never stored (PCI DSS 3.2)
+        return
     if total < 4:
         return  # shorter than any card, SSN or account number ("four hundred", "one moment")
-    best: tuple[int, int] | None = None
-    spans = [(a, b)] if total <= 19 else [(a, e) for e in range(b, a, -1)] + [(s, b) for s in range(a, b)]
-    for s, e in spans:
-        run = "".join(digits[s:e])  # type: ignore[arg-type]
-        if 13 <= len(run) <= 19 and luhn_valid(run):
-            best = (s, e)
-            break
-    if best is not None:
-        _tag(out, words, best[0], best[1], CARD)
-        if best[0] > a:
-            _redact_run(out, words, cleaned, digits, a, best[0])
-        if best[1] < b:
-            _redact_run(out, words, cleaned, digits, best[1], b)
-        return
-    if words[a].lstrip().startswith("$") or (b < len(cleaned) and cleaned[b] in ("dollars", "bucks")):
-        return  # an amount of money
-    run = "".join(digits[a:b])  # type: ignore[arg-type]
     ssn_near = _context(cleaned, a, _SSN_CONTEXT)
     bank_near = _context(cleaned, a, _BANK_CONTEXT)
+    card_near = _context(cleaned, a, _CARD_CONTEXT)
+    # Cards first. Said about a card, the whole run is the card's (a number read with its expiry
+    # and code, or a number that fails Luhn because the ASR misheard a digit or the consumer
+    # misspoke: the other 15 digits are still the card's).
+    if total >= 12 and card_near is not None and (bank_near is None or card_near <= bank_near):
+        _tag(out, words, a, b, CARD)
+        return
+    # Otherwise a run of 13-19 digits that passes Luhn; a longer run is tried from either end
+    # and, holding a card, is the card's with its expiry and code. Never a stretch in the
+    # middle: among 16 random digits some stretch passes Luhn by chance. A run of a card's
+    # length (15-16 digits) is a card too unless something says bank account or SSN.
+    spans = [(a, b)] if total <= 19 else [(a, e) for e in range(b, a, -1)] + [(s, b) for s in range(a, b)]
+    runs = ("".join(digits[s:e]) for s, e in spans)  # type: ignore[arg-type]
+    if any(13 <= len(run) <= 19 and luhn_valid(run) for run in runs) or (
+        total in (15, 16) and bank_near is None and ssn_near is None
+    ):
+        _tag(out, words, a, b, CARD)
+        return
+    if money:
+        return  # an amount of money
+    run = "".join(digits[a:b])  # type: ignore[arg-type]
     birth_near = _context(cleaned, a, _DOB_CONTEXT)
     if birth_near is not None and len(run) <= 8 and (ssn_near is None or birth_near < ssn_near):
         return  # a date of birth, handled by _redact_birth_dates

@@ -35,15 +35,49 @@ def test_luhn_valid_card_numbers_are_redacted_in_digits_and_words(said, expected
 @pytest.mark.parametrize(
     "said",
     [
-        "my card is 4111 1111 1111 1112 thanks",
-        "four one one one one one one one one one one one one one one two",
         "the balance is $1,250 and you owe 1250 dollars",
+        "your reference number is 1234 5678 9012",  # 12 digits, nothing says card
+        "my zip code is 90210",
+        "I can pay 420 dollars on the card today",
+        "what's the security code? I'll pay $200 today",
+        "my card ends in 1111",  # the last four may be shown (PCI DSS 3.3)
         "one moment please, I have two payments of 50",
         "please pay by 03/15/2026",
     ],
 )
 def test_numbers_that_are_not_pii_stay(said) -> None:
     assert redact_text(said) == said
+
+
+@pytest.mark.parametrize(
+    "said, expected",
+    [
+        # one digit misheard or misspoken: Luhn fails, and 15 of the 16 digits are still the card's
+        ("my card is 4111 1111 1111 1112 thanks", "my card is [CARD] thanks"),
+        ("four one one one one one one one one one one one one one one two", "[CARD]"),
+        (
+            "the card is five five five five, four four four four, three three three three, two two two two",
+            "the card is [CARD]",
+        ),
+        ("on my visa it's 4111 1111 1111 1112 1227 123", "on my visa it's [CARD]"),  # number, expiry, code
+        ("account number 1234 5678 9012 3456", "account number [BANK]"),  # said to be a bank account
+    ],
+)
+def test_card_numbers_that_fail_luhn_are_still_redacted(said, expected) -> None:
+    assert redact_text(said) == expected
+
+
+@pytest.mark.parametrize(
+    "said, expected",
+    [
+        ("and the security code is one two three", "and the security code is [CARD]"),
+        ("what's the code on the back? It's 456", "what's the code on the back? It's [CARD]"),
+        ("cvv 7890", "cvv [CARD]"),
+        ("my pin is 4321", "my pin is [CARD]"),
+    ],
+)
+def test_card_security_codes_and_pins_are_redacted(said, expected) -> None:
+    assert redact_text(said) == expected
 
 
 @pytest.mark.parametrize(
