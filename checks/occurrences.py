@@ -108,19 +108,16 @@ def occurrences(
     if not matches:
         return []
     text = ctx.text
+    stream_at = text._stream_at
     merged: list[list] = []
-    except_group = (
-        "exceptions"
-        if group.startswith(("phrases", "forbidden", "required", "implies_trigger"))
-        else f"{group}.exceptions"
-    )
-    exceptions = ctx.matches.get((rule.id, except_group), ())
+    exceptions = ctx.matches.get((rule.id, _exceptions_of(group)), ())
     bounded = times != (-INF, INF)  # most rules look at the whole call: no word times to read
     for start, end in matches:
         if exceptions and any(a < end and start < b for a, b in exceptions):
             continue
-        said_by = text.speaker_of(start, end)
-        if said_by is None or (speaker != "any" and said_by not in (speaker, "mixed")):
+        stream = stream_at[start]  # CallText.speaker_of, inlined: this loop runs for every match
+        said_by = stream.speaker
+        if end > stream.end or (speaker != "any" and said_by != speaker and said_by != "mixed"):
             continue
         if bounded and not times[0] <= text.words[start].start <= times[1]:
             continue
@@ -132,6 +129,15 @@ def occurrences(
             merged.append([start, end, said_by])
     window = ctx.settings.negation_window if negation else None
     return [Occurrence(text, s, e, who, who == "mixed" and speaker != "any", window) for s, e, who in merged]
+
+
+@cache
+def _exceptions_of(group: str) -> str:
+    """The group of exceptions to a phrase group ("first" -> "first.exceptions"; a rule's main
+    phrases share the rule's "exceptions")."""
+    if group.startswith(("phrases", "forbidden", "required", "implies_trigger")):
+        return "exceptions"
+    return f"{group}.exceptions"
 
 
 def fuzzy_best(
@@ -279,6 +285,7 @@ def garbled_among_unsure_words(
     floor = ctx.min_probability(rule)
     ranges = text.token_ranges(speakers_for(speaker), *times)
     # a phrase of L characters aligns within one run and the break after it (fuzzy_in_ranges)
-    shortest = min(needle.lengths[0] for needle in needles)
-    runs = text.misheard_runs(floor, ranges, rule.needle_words[group], shortest - len(BREAK))
+    runs = text.misheard_runs(
+        floor, ranges, rule.needle_words[group], rule.needle_shortest[group] - len(BREAK)
+    )
     return fuzzy_in_ranges(ctx, rule, group, speaker, runs, unsure_only=True)

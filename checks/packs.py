@@ -78,6 +78,7 @@ class Rule:
     # a garbled phrase is heard as these words and words the ASR was unsure of.
     needles: dict[str, tuple[Needle, ...]] = field(default_factory=dict)
     needle_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    needle_shortest: dict[str, int] = field(default_factory=dict)  # characters of its shortest needle
 
     @property
     def kind(self) -> str:
@@ -330,6 +331,9 @@ def _load_rule(root: Path, path: Path, problems: list[Problem], min_chars: int) 
         groups=groups,
         needles=needles,
         needle_words=needle_words,
+        needle_shortest={
+            group: min(n.lengths[0] for n in items) for group, items in needles.items() if items
+        },
     )
 
 

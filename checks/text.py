@@ -190,9 +190,13 @@ class CallText:
         tokens, self.probabilities = passes.read_words(words, NORM)
         self.tokens = tokens
         self.streams = streams
-        self._stream_starts = [s.start for s in streams]
+        # the stream of every token (a separator belongs to the stream before it): one index, no search
+        self._stream_at: list[Stream] = []
+        for stream, end in zip(streams, [s.start for s in streams[1:]] + [len(words)]):
+            self._stream_at += [stream] * (end - stream.start)
         self._utterance_starts = utterance_starts
         self._bounds: dict[frozenset[str], tuple[float, float] | None] = {}
+        self._ranges: dict[tuple[frozenset[str], float, float], list[tuple[int, int]]] = {}
         self.doc = make_doc(tokens) if tokens else None
         self._haystacks: dict[tuple, Haystack] = {}
         self._unsure: dict[float, bytes] = {}
@@ -210,7 +214,7 @@ class CallText:
 
     # --- where a token sits -------------------------------------------------------------
     def stream_of(self, token: int) -> Stream:
-        return self.streams[bisect_right(self._stream_starts, token) - 1]
+        return self._stream_at[token]
 
     def words_into_turn(self, token: int) -> int:
         """How many words of its turn come before ``token`` (0 = it opens the turn).
@@ -272,15 +276,18 @@ class CallText:
         return self._bounds[speakers]
 
     def token_ranges(self, speakers: frozenset[str], t0: float, t1: float) -> list[tuple[int, int]]:
-        """Token ranges of the given speakers whose words start within [t0, t1]."""
-        words = self.words
-        ranges = []
-        for stream in self.streams:
-            if stream.speaker in speakers:
-                a = bisect_left(words, t0, stream.start, stream.end, key=_START)
-                b = bisect_right(words, t1, a, stream.end, key=_START)
-                if a < b:
-                    ranges.append((a, b))
+        """Token ranges of the given speakers whose words start within [t0, t1] (shared: do not change it)."""
+        key = (speakers, t0, t1)
+        ranges = self._ranges.get(key)
+        if ranges is None:  # most rules ask for a speaker's whole call
+            words = self.words
+            ranges = self._ranges[key] = []
+            for stream in self.streams:
+                if stream.speaker in speakers:
+                    a = bisect_left(words, t0, stream.start, stream.end, key=_START)
+                    b = bisect_right(words, t1, a, stream.end, key=_START)
+                    if a < b:
+                        ranges.append((a, b))
         return ranges
 
     def unsure_mask(self, floor: float) -> bytes:
