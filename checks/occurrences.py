@@ -108,7 +108,7 @@ def occurrences(
     if not matches:
         return []
     text = ctx.text
-    stream_at = text._stream_at
+    stream_at = text.stream_at
     merged: list[list] = []
     exceptions = ctx.matches.get((rule.id, _exceptions_of(group)), ())
     bounded = times != (-INF, INF)  # most rules look at the whole call: no word times to read

@@ -191,9 +191,9 @@ class CallText:
         self.tokens = tokens
         self.streams = streams
         # the stream of every token (a separator belongs to the stream before it): one index, no search
-        self._stream_at: list[Stream] = []
+        self.stream_at: list[Stream] = []
         for stream, end in zip(streams, [s.start for s in streams[1:]] + [len(words)]):
-            self._stream_at += [stream] * (end - stream.start)
+            self.stream_at += [stream] * (end - stream.start)
         self._utterance_starts = utterance_starts
         self._bounds: dict[frozenset[str], tuple[float, float] | None] = {}
         self._ranges: dict[tuple[frozenset[str], float, float], list[tuple[int, int]]] = {}
@@ -214,7 +214,7 @@ class CallText:
 
     # --- where a token sits -------------------------------------------------------------
     def stream_of(self, token: int) -> Stream:
-        return self._stream_at[token]
+        return self.stream_at[token]
 
     def words_into_turn(self, token: int) -> int:
         """How many words of its turn come before ``token`` (0 = it opens the turn).
