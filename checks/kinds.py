@@ -229,7 +229,7 @@ def check_response(ctx: CallContext, rule: Rule) -> list[Finding]:
     required_reported = False
     for trigger in triggers:
         window = (trigger.t_end, _window_end(ctx, trigger, spec.speaker, spec.window))
-        doubt = _trigger_doubt(trigger)
+        doubt = _trigger_doubt(ctx, rule, trigger)
         for occ in replies:
             if occ.start in reported or not window[0] <= occ.t_start <= window[1] or occ.negated:
                 continue
@@ -274,12 +274,14 @@ def _garbled_trigger(ctx: CallContext, rule: Rule, before: float) -> list[Occurr
     return [guess]
 
 
-def _trigger_doubt(trigger: Occurrence) -> str:
+def _trigger_doubt(ctx: CallContext, rule: Rule, trigger: Occurrence) -> str:
     """Why a reply to this trigger can only be needs_listen ("" if it can be a violation)."""
     if trigger.ambiguous:
         return "mono audio: cannot tell who said the trigger"
     if trigger.score < 1.0:
         return f"the trigger was heard only garbled ({trigger.score:.0%})"
+    if trigger.probability < ctx.min_probability(rule):
+        return f"the trigger was heard with low ASR confidence ({trigger.probability:.2f})"
     return ""
 
 
@@ -320,7 +322,7 @@ def _required_reply(
                 score=guess.score,
                 note=f"reply only weakly matched ({guess.score:.0%})",
             )
-    doubt = _trigger_doubt(trigger)
+    doubt = _trigger_doubt(ctx, rule, trigger)
     return ctx.finding(
         rule,
         NEEDS_LISTEN if doubt else VIOLATION,

@@ -484,6 +484,25 @@ def test_garbled_trigger_with_a_forbidden_reply_needs_listening() -> None:
     assert us_findings(no_reply, "response.cease") == []
 
 
+def test_a_trigger_heard_unsure_makes_what_follows_it_needs_listen() -> None:
+    """A trigger whose words the ASR was unsure of may not have been said: neither a forbidden
+    reply nor a missing required one is a sure violation (as for a garbled or mono trigger)."""
+    turns = [("customer", "I dispute this."), ("agent", "You still have to pay the balance today.")]
+    sure = transcript_from_turns(turns, call_id="c")
+    # insisting on payment, and no validation offered
+    assert us_findings(sure, "response.dispute") == [("response.dispute", "violation")] * 2
+    unsure = with_probability(sure, {"i", "dispute", "this"}, 0.3)
+    assert us_findings(unsure, "response.dispute") == [("response.dispute", "needs_listen")] * 2
+    cease = transcript_from_turns(
+        [("customer", "Please stop calling me."), ("agent", "We will keep calling until you pay.")],
+        call_id="c",
+    )
+    said = us_findings(cease, "response.cease")
+    assert said and {status for _, status in said} == {"violation"}
+    heard = us_findings(with_probability(cease, {"please", "stop", "me"}, 0.2), "response.cease")
+    assert heard == [("response.cease_request", "needs_listen")] * len(said)
+
+
 def test_garbled_trigger_without_the_required_reply_is_no_finding() -> None:
     """A missing reply is no evidence that a trigger we are unsure of was said."""
     turns = [("customer", "Yes, this is Terry."), ("agent", "Thank you, Terry. We have a few options.")]
