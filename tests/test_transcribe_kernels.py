@@ -39,7 +39,7 @@ def probe(**env: str) -> list:
 
 
 @x86_with_avx2
-def test_kernels_are_pinned_to_avx2_before_a_model_loads() -> None:
+def test_kernels_are_pinned_to_avx2_when_nobody_chose_them() -> None:
     pinned, provenance, environment = probe()
     assert pinned == environment == {"CT2_FORCE_CPU_ISA": "AVX2", "MKL_CBWR": "AVX2"}
     assert provenance == "CT2_FORCE_CPU_ISA=AVX2 MKL_CBWR=AVX2"  # travels in every transcript
