@@ -140,7 +140,13 @@ def test_check_turns_bad_input_into_a_message(tmp_path: Path, capsys) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")
     assert main(["check", str(bad)]) == 1
-    assert "error: not JSON" in capsys.readouterr().err
+    assert f"error: {bad}: not JSON" in capsys.readouterr().err
+    assert main(["check", str(tmp_path / "gone.json")]) == 1
+    assert f"error: {tmp_path / 'gone.json'}: cannot read it" in capsys.readouterr().err
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text('{"a": 1}')
+    assert main(["check", str(wrong)]) == 1
+    assert f"error: {wrong}: transcript schema_version" in capsys.readouterr().err
     good = tmp_path / "t.json"
     good.write_text(transcript_from_turns([("agent", "hi")], call_id="t").to_json())
     sidecar = tmp_path / "meta.json"

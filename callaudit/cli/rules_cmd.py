@@ -161,7 +161,7 @@ def _test(args: argparse.Namespace) -> int:
 
 # --- check ----------------------------------------------------------------------------------
 def _check(args: argparse.Namespace) -> int:
-    transcript = Transcript.from_json(args.transcript.read_text(encoding="utf-8"))
+    transcript = _read_transcript(args.transcript)
     meta = _read_meta(args.meta, transcript.call_id) if args.meta else CallMeta(call_id=transcript.call_id)
     attempts = None
     if args.attempts:
@@ -169,6 +169,16 @@ def _check(args: argparse.Namespace) -> int:
     for finding in run_checks(transcript, meta, load_packs(args.packs), attempts):
         print(json.dumps(finding.to_dict(), ensure_ascii=False))
     return 0
+
+
+def _read_transcript(path: Path) -> Transcript:
+    """A stored transcript; what is wrong with it names the file ("t.json: not JSON: ...")."""
+    try:
+        return Transcript.from_json(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TranscriptFormatError(f"{path}: cannot read it ({exc})") from exc
+    except TranscriptFormatError as exc:
+        raise TranscriptFormatError(f"{path}: {exc}") from exc
 
 
 def _read_meta(path: Path, call_id: str) -> CallMeta:
