@@ -277,17 +277,11 @@ def test_recheck_selection_and_update(db_url: str) -> None:
     with store.reading() as session:
         assert repo.calls_to_recheck(session, "us_collections@abc123") == []
         assert repo.calls_to_recheck(session, "us_collections@new") == ["c1", "c2"]
-        call, document = repo.stored_call(session, "c2")
+        call, document = repo.stored_calls(session, ["c2"])["c2"]
         assert document == "{}" and call.meta == {"call_id": "c2"}
     with store.transaction() as session:
-        repo.save_recheck(
-            session,
-            "c2",
-            [_finding("new.rule")],
-            packs_version="us_collections@new",
-            audit_key="k9",
-            run_id=None,
-        )
+        recheck = repo.Recheck("c2", [_finding("new.rule")], "k9")
+        assert repo.save_rechecks(session, [recheck], "us_collections@new", run_id=None) == {"c2"}
     with store.reading() as session:
         assert [f.rule_id for f in repo.iter_findings(session, call_id="c2")] == ["new.rule"]
         assert [i.call_id for i in repo.review_queue(session)] == ["c1", "c2"]

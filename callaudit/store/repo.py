@@ -344,11 +344,6 @@ def calls_to_recheck(session: Session, packs_version: str) -> list[str]:
     )
 
 
-def stored_call(session: Session, call_id: str) -> tuple[Call, str | None] | None:
-    """A call and its stored (redacted) transcript document (None if the store lacks it)."""
-    return stored_calls(session, [call_id]).get(call_id)
-
-
 def stored_calls(session: Session, call_ids: Sequence[str]) -> dict[str, tuple[Call, str | None]]:
     """Calls and their stored (redacted) transcript documents, by call id (one query)."""
     rows = session.execute(
@@ -366,20 +361,6 @@ class Recheck:
     call_id: str
     findings: Sequence[dict[str, Any]]
     audit_key: str
-
-
-def save_recheck(
-    session: Session,
-    call_id: str,
-    findings: Sequence[dict[str, Any]],
-    *,
-    packs_version: str,
-    audit_key: str,
-    run_id: int | None,
-) -> bool:
-    """Write one call's recheck; True if it is flagged."""
-    flagged = save_rechecks(session, [Recheck(call_id, findings, audit_key)], packs_version, run_id)
-    return call_id in flagged
 
 
 def save_rechecks(
