@@ -18,14 +18,13 @@ so ``recheck / checks`` says what the store and the decoding cost on top of the 
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench_checks import synthesize
+from bench_checks import report, synthesize
 from sqlalchemy import update
 
 from callaudit.store import open_store, repo
@@ -145,10 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         "recheck_vs_checks_alone": round(per_second["recheck"] / per_second["checks"], 3),
         "hours_per_million_calls": round(1e6 / per_second["recheck"] / 3600, 2),
     }
-    print(json.dumps(result, indent=2))
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(result, indent=2))
+    report(result, args.out)
     return 0
 
 
