@@ -38,14 +38,23 @@ log = logging.getLogger("callaudit.transcribe")
 
 DEFAULT_MODEL = "tiny.en"
 
-# CTranslate2 and Intel MKL choose their CPU kernels by the CPU they run on, and kernels for
-# different instruction sets round differently: on one Xeon, tiny.en heard "MS. Castillo" with
-# AVX-512 kernels and "M .S., Castillo" with AVX2 ones, and held-out precision end to end was
-# 0.71-0.75 there against 0.80 on an earlier machine (README, "Same words on every server").
-# An audit must not depend on which server ran it, so on x86-64 both are pinned to AVX2 (any
-# x86 server since 2013): the same audio gives the same words everywhere. An operator who sets
-# either variable keeps their setting.
-CPU_KERNELS = {"CT2_FORCE_CPU_ISA": "AVX2", "MKL_CBWR": "AVX2"}
+# The libraries under Whisper choose their CPU kernels by the CPU they run on, and kernels for
+# different instruction sets or vendors round differently, so the same call gave different
+# words on different servers (README, "Same words on every server"):
+# - CTranslate2's own kernels go by instruction set (AVX2, AVX-512);
+# - its matrix products run on Intel MKL on Intel CPUs and on oneDNN elsewhere: on one held-out
+#   call an AMD EPYC heard "Yes, this is certainly" where MKL heard "Yes, this isn't me";
+# - oneDNN (the encoder's convolutions everywhere) goes by instruction set.
+# An audit must not depend on which server ran it, so on x86-64 all of them are pinned: oneDNN
+# for the matrix products on every vendor (MKL is four times slower on AMD), capped at AVX2
+# (any x86 server since 2013). MKL_CBWR keeps MKL reproducible for an operator who turns MKL
+# back on. An operator who sets any of these variables keeps their setting.
+CPU_KERNELS = {
+    "CT2_FORCE_CPU_ISA": "AVX2",
+    "CT2_USE_MKL": "0",
+    "ONEDNN_MAX_CPU_ISA": "AVX2",
+    "MKL_CBWR": "AVX2",
+}
 
 
 @dataclass(frozen=True)
@@ -147,12 +156,21 @@ def model_identity(model: str) -> str:
     return hashlib.sha256(config + str(weights.stat().st_size).encode()).hexdigest()[:16]
 
 
-def _has_avx2() -> bool:
+def _cpuinfo_field(name: str) -> str:
+    """The first ``name`` line of /proc/cpuinfo ("" where there is none, as off Linux)."""
     try:
         with open("/proc/cpuinfo", encoding="ascii", errors="replace") as cpuinfo:
-            return any(line.startswith("flags") and " avx2" in line for line in cpuinfo)
+            for line in cpuinfo:
+                key, _, value = line.partition(":")
+                if key.strip() == name:
+                    return value.strip()
     except OSError:
-        return False
+        pass
+    return ""
+
+
+def _has_avx2() -> bool:
+    return "avx2" in _cpuinfo_field("flags").split()
 
 
 @lru_cache(maxsize=1)
@@ -164,9 +182,9 @@ def _pin_cpu_kernels() -> tuple[tuple[str, str], ...]:
 
 
 def pin_cpu_kernels() -> dict[str, str]:
-    """Pin CTranslate2's and MKL's CPU kernels (CPU_KERNELS) unless already set; what is in effect.
+    """Pin the CPU kernels under Whisper (CPU_KERNELS) unless already set; what is in effect.
 
-    Must run before CTranslate2 loads a model: both libraries read the variables once.
+    Must run before CTranslate2 loads a model: the libraries read the variables once.
     "" for a variable means the library chooses by the CPU (not x86-64, or no AVX2).
     """
     return dict(_pin_cpu_kernels())
@@ -210,6 +228,7 @@ def _library_versions() -> tuple[tuple[str, str], ...]:
 
     versions["callaudit"] = __version__
     versions["cpu_kernels"] = " ".join(f"{k}={v}" for k, v in pin_cpu_kernels().items() if v) or "by CPU"
+    versions["cpu"] = _cpuinfo_field("model name") or platform.machine()
     return tuple(versions.items())
 
 
