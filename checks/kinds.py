@@ -51,7 +51,7 @@ def check_required(ctx: CallContext, rule: Rule) -> list[Finding]:
     spec = rule.spec
     if not applies(spec.conditions, ctx.meta):
         return []
-    if spec.unless is not None and group_occurrences(ctx, rule, "unless"):
+    if spec.unless is not None and _excused(ctx, rule):
         return []
     times = rule_times(ctx, spec.window, spec.speaker)
     if times is None:
@@ -73,6 +73,16 @@ def check_required(ctx: CallContext, rule: Rule) -> list[Finding]:
         elif found.score < ctx.settings.fuzzy_accept / 100 or found.probability < ctx.min_probability(rule):
             unsure.append((group, found))
     return _required_outcome(ctx, rule, spec.speaker, times, missing, unsure)
+
+
+def _excused(ctx: CallContext, rule: Rule) -> bool:
+    """An ``unless`` was heard with no ``revoked_by`` after it (the wife answered and the
+    consumer never came to the phone)."""
+    excuses = group_occurrences(ctx, rule, "unless")
+    if not excuses or rule.spec.revoked_by is None:
+        return bool(excuses)
+    last_excuse = max(o.t_start for o in excuses)
+    return not any(o.t_start > last_excuse for o in group_occurrences(ctx, rule, "revoked_by"))
 
 
 def said(

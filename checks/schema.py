@@ -141,7 +141,10 @@ class RequiredRule(RuleBase):
     speaker: Speaker = "agent"
     phrases: PhraseList | Annotated[dict[str, PhraseList], Field(min_length=1)]
     exceptions: PhraseList | None = None
+    # Heard, the rule does not apply (a third party answered), unless ``revoked_by`` is heard
+    # after it (the consumer came to the phone).
     unless: PhraseGroup | None = None
+    revoked_by: PhraseGroup | None = None
     window: Window | None = None
     negation: bool = True
     fuzzy: bool = True
@@ -149,6 +152,8 @@ class RequiredRule(RuleBase):
     @model_validator(mode="after")
     def _window(self) -> RequiredRule:
         _window_fields(self.window, {"first_seconds", "last_seconds"}, "required")
+        if self.revoked_by is not None and self.unless is None:
+            raise ValueError("revoked_by: only with `unless` (it revokes what `unless` excused)")
         return self
 
 

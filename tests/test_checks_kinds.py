@@ -46,7 +46,8 @@ RULES = {
         kind: required
         fuzzy: false
         phrases: ["debt collector"]
-        unless: {speaker: customer, phrases: ["wrong number"]}
+        unless: {speaker: customer, phrases: ["wrong number", "(i'm|this is) his wife"]}
+        revoked_by: {speaker: customer, turn_start: true, phrases: ["speaking"]}
     """,
     "prohibited/arrest.yml": """\
         kind: prohibited
@@ -221,6 +222,17 @@ def test_unless_switches_a_required_rule_off(pack) -> None:
     ]
     turns = [("agent", "Hi, is John there?"), ("customer", "Wrong number.")]
     assert check(pack, "disclosure.third_party_aware", *turns) == []
+
+
+def test_unless_is_revoked_only_by_what_follows_it(pack) -> None:
+    """The wife answers, then the consumer comes to the phone: the disclosure is owed again."""
+    wife = [("agent", "Hi, is John there?"), ("customer", "I'm his wife. I'll get him.")]
+    handed_over = [*wife, ("customer", "Speaking."), ("agent", "Hi John, about your balance.")]
+    assert statuses(check(pack, "disclosure.third_party_aware", *handed_over)) == ["violation"]
+    assert check(pack, "disclosure.third_party_aware", *wife) == []
+    # "speaking" before the wife said who she is revokes nothing
+    spoke_first = [("agent", "Hi, is John there?"), ("customer", "Speaking? No. This is his wife.")]
+    assert check(pack, "disclosure.third_party_aware", *spoke_first) == []
 
 
 # --- prohibited -----------------------------------------------------------------------------

@@ -68,14 +68,17 @@ def test_eval_corpus_end_to_end_meets_the_targets(tmp_path):
 def test_held_out_calls_end_to_end_do_not_regress(tmp_path):
     """The 14 held-out calls (eval/holdout, written without reading the packs). Measured
     2026-12-01 at first sight: end to end recall 11/13, precision 0.73; after two rule fixes
-    (README): 12/13 and 0.80 on that machine's CPU kernels. With the kernels pinned to AVX2
-    (transcribe/engine.py CPU_KERNELS), 2026-12-02: 12/13 and 0.75 (12 of 16 flagged). The
-    miss left is mono audio where "I've got a lawyer now" was heard as "I've got you a little
-    on your now". A floor: losing a caught violation fails here.
+    (README): 12/13 and 0.80 on that machine's CPU kernels. 2026-12-02: 12/13 and 0.75 on a
+    Xeon with MKL pinned to AVX2, 0.80 on an AMD EPYC with every kernel pinned (transcribe/
+    engine.py CPU_KERNELS), and 0.92 (12 of 13 flagged) after the disclosure rules learned the
+    agent's limited-content message to a third party. The miss left is mono audio where "I've
+    got a lawyer now" was heard as "I've got you a little on your now". A floor: losing a caught
+    violation fails here, and so do two more false alarms (0.85 leaves room for the Xeon's ho01,
+    "Yes, this isn't me", on a CPU whose kernels we could not check after pinning).
     """
     text, audio = evaluate_audio(ROOT / "eval" / "holdout", tmp_path / "reports.json")
 
     assert audio["errors"] == [] and audio["calls"] == 14
     assert audio["total"]["tp"] >= 12, missed(audio)
-    assert audio["total"]["precision"] >= 0.75, false_alarms(audio)
+    assert audio["total"]["precision"] >= 0.85, false_alarms(audio)
     assert text["total"]["recall"] == 1.0 and text["total"]["precision"] >= 0.92

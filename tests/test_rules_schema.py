@@ -121,14 +121,30 @@ def test_kind_specific_shape_is_checked(tmp_path: Path) -> None:
         frequency: {max_attempts: 7, days: 7}
         examples: {flag: [x], pass: [y]}
     """
+    required_revoking_nothing = """\
+        kind: required
+        message: m
+        severity: high
+        citation: c
+        rationale: r
+        phrases: [debt collector]
+        revoked_by: {speaker: customer, phrases: [speaking]}
+        examples: {flag: [x], pass: [y]}
+    """
     bad_zone = call_log_with_both.replace("        frequency: {max_attempts: 7, days: 7}\n", "")
     call_log_with_both = call_log_with_both.replace("Mars/Olympus", "America/Chicago")
-    files = {"resp.yml": response_without_reply, "log.yml": call_log_with_both, "zone.yml": bad_zone}
+    files = {
+        "resp.yml": response_without_reply,
+        "log.yml": call_log_with_both,
+        "zone.yml": bad_zone,
+        "req.yml": required_revoking_nothing,
+    }
     pack = make_pack(tmp_path, files)
     problems = "\n".join(problems_of(pack))
     assert "needs `forbidden` or `required`" in problems
     assert "unknown IANA time zone 'Mars/Olympus'" in problems
     assert "exactly one of `local_time` or `frequency`" in problems
+    assert "req.yml" in problems and "revoked_by: only with `unless`" in problems
 
 
 def test_problems_from_several_packs_are_collected_together(tmp_path: Path) -> None:
