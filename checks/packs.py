@@ -167,8 +167,16 @@ class CompiledPack:
         self.keys: dict[int, tuple[str, str]] = {}
         # match key of an anchor -> the wildcard patterns sharing it ("this is" for "this is * from")
         self.wildcards: dict[int, list[WildcardPattern]] = {}
+        # A group with the same phrases as an earlier one (two rules' `unless`) is matched once
+        # and its matches copied: (rule id, group) -> the (rule id, group) matched for it.
+        self.copies: dict[tuple[str, str], tuple[str, str]] = {}
+        first_with: dict[tuple[tuple[str, ...], ...], tuple[str, str]] = {}
         for rule in pack.rules:
             for group, variants in rule.groups.items():
+                if variants in first_with:
+                    self.copies[(rule.id, group)] = first_with[variants]
+                    continue
+                first_with[variants] = (rule.id, group)
                 key = f"{pack.name}:{rule.id}#{group}"
                 plain = [v for v in variants if WILDCARD not in v]
                 if plain:
@@ -203,6 +211,9 @@ class CompiledPack:
                 found.setdefault(keys[match_id], []).append((start, end))
         for spans in found.values():
             spans.sort()
+        for copy, matched in self.copies.items():
+            if matched in found:
+                found[copy] = found[matched]
         return found
 
 
