@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import groupby
@@ -28,6 +28,7 @@ from phrases import PACKS_DIR
 
 RULE_SUFFIXES = (".yml", ".yaml")
 _ID_PART = re.compile(r"^[a-z0-9_]+$")
+LIST_MARK = "@"  # a rule's phrase "@name" stands for the phrases of pack.yml's phrase_lists.name
 
 
 @dataclass(frozen=True)
@@ -202,13 +203,17 @@ class CompiledPack:
         found: dict[tuple[str, str], list[tuple[int, int]]] = {}
         if text.doc is None:
             return found
-        keys, wildcards = self.keys, self.wildcards
+        keys, wildcards, tokens = self.keys, self.wildcards, text.tokens
         for match_id, start, end in self.matcher(text.doc):
-            if match_id in wildcards:
-                spans = {p.span_at(text.tokens, start) for p in wildcards[match_id]} - {None}
-                found.setdefault(keys[match_id], []).extend(spans)
+            key = keys[match_id]
+            spans = found.get(key)
+            if spans is None:
+                spans = found[key] = []
+            patterns = wildcards.get(match_id)
+            if patterns is None:
+                spans.append((start, end))
             else:
-                found.setdefault(keys[match_id], []).append((start, end))
+                spans.extend({p.span_at(tokens, start) for p in patterns} - {None})
         for spans in found.values():
             spans.sort()
         for copy, matched in self.copies.items():
@@ -261,6 +266,13 @@ def _load_pack(root: Path) -> tuple[RulePack | None, list[Problem]]:
     info = _validate(PackInfo, data, pack_file, problems) if data is not None else None
     if info is not None and info.name != root.name:
         problems.append(Problem(str(pack_file), 1, f"name {info.name!r} must match the folder {root.name!r}"))
+    lists = info.phrase_lists if info is not None else {}
+    for name, phrases in lists.items():
+        for index, phrase in enumerate(phrases):
+            problem = _list_phrase_problem(phrase)
+            if problem:
+                line = _line_of(data[1], ("phrase_lists", name, index))
+                problems.append(Problem(str(pack_file), line, f"phrase_lists.{name}: {problem}"))
     rules: list[Rule] = []
     files = sorted(p for p in root.rglob("*") if p.suffix in RULE_SUFFIXES and p != pack_file and p.is_file())
     digest = hashlib.sha256()
@@ -268,7 +280,7 @@ def _load_pack(root: Path) -> tuple[RulePack | None, list[Problem]]:
         digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
     min_chars = (info.settings if info is not None else Settings()).fuzzy_min_chars
     for path in files:
-        rule = _load_rule(root, path, problems, min_chars)
+        rule = _load_rule(root, path, problems, min_chars, lists)
         if rule is not None:
             rules.append(rule)
     if not rules and not problems:
@@ -286,7 +298,31 @@ def _load_pack(root: Path) -> tuple[RulePack | None, list[Problem]]:
     return pack, []
 
 
-def _load_rule(root: Path, path: Path, problems: list[Problem], min_chars: int) -> Rule | None:
+def _list_phrase_problem(phrase: str) -> str:
+    """Why a phrase of a pack's phrase list is wrong ("" if it is not)."""
+    if phrase.startswith(LIST_MARK):
+        return f"{phrase!r}: a phrase list holds phrases, not other lists"
+    try:
+        expand(phrase)
+    except PhraseSyntaxError as exc:
+        return str(exc)
+    return ""
+
+
+def _with_lists(phrases: list[str], lists: dict[str, list[str]]) -> Iterator[tuple[int, str | None, str]]:
+    """(index in the rule, list name or None, phrase) for each phrase, a list's in its place."""
+    for index, phrase in enumerate(phrases):
+        if phrase.startswith(LIST_MARK):
+            name = phrase[len(LIST_MARK) :]
+            for item in lists.get(name, [phrase]):  # an unknown list: the caller reports it
+                yield index, name, item
+        else:
+            yield index, None, phrase
+
+
+def _load_rule(
+    root: Path, path: Path, problems: list[Problem], min_chars: int, lists: dict[str, list[str]]
+) -> Rule | None:
     rel = path.relative_to(root).with_suffix("")
     parts = rel.parts
     bad = [p for p in parts if not _ID_PART.match(p)]
@@ -317,11 +353,17 @@ def _load_rule(root: Path, path: Path, problems: list[Problem], min_chars: int) 
     for group, phrases, loc in _phrase_groups(spec):
         variants: dict[tuple[str, ...], None] = {}
         firsts: dict[str, Needle] = {}
-        for index, phrase in enumerate(phrases):
+        for index, listed, phrase in _with_lists(phrases, lists):
+            if listed is not None and listed not in lists:
+                defined = ", ".join(LIST_MARK + name for name in lists) or "none"
+                message = f"unknown phrase list {phrase!r} (pack.yml phrase_lists defines: {defined})"
+                problems.append(Problem(str(path), _line_of(node, (*loc, index)), message))
+                continue
             try:
                 expanded = expand(phrase)
             except PhraseSyntaxError as exc:
-                problems.append(Problem(str(path), _line_of(node, (*loc, index)), str(exc)))
+                if listed is None:  # a list's phrases were checked with pack.yml
+                    problems.append(Problem(str(path), _line_of(node, (*loc, index)), str(exc)))
                 continue
             variants.update(dict.fromkeys(expanded))
             spellings = [" ".join(v) for v in expanded if WILDCARD not in v]  # fuzzy: plain words only

@@ -281,8 +281,13 @@ class Settings(Strict):
         return self
 
 
+ListName = Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
+
+
 class PackInfo(Strict):
     name: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
     description: Text
     version_notes: Text | list[Text] | None = None
     settings: Settings = Settings()
+    # Phrases several rules share, written once: a rule's phrase "@name" stands for them all.
+    phrase_lists: dict[ListName, PhraseList] = Field(default_factory=dict)

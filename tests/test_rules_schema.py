@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from checks import RulePackError, load_packs
+from checks.examples import iter_examples, run_example
 
 PACK_YML = "name: {name}\ndescription: a test pack\n"
 
@@ -168,3 +169,52 @@ def test_version_is_a_hash_of_the_pack_files(tmp_path: Path) -> None:
     assert load_packs([pack])[0].version == first
     (pack / "r.yml").write_text(GOOD_RULE.replace("arrested)", "arrested|jail)"))
     assert load_packs([pack])[0].version != first
+
+
+LISTS_PACK_YML = """\
+phrase_lists:
+  jail_words:
+    - "(jail|prison)"
+    - "locked up"
+"""
+
+RULE_WITH_A_LIST = GOOD_RULE.replace(
+    '  - "(arrest|arrested)"\n', '  - "(arrest|arrested)"\n  - "@jail_words"\n'
+).replace(
+    '    - "We will have you arrested."\n',
+    '    - "We will have you arrested."\n    - "You will be locked up."\n',
+)
+
+
+def test_a_phrase_list_stands_for_its_phrases_in_place(tmp_path: Path) -> None:
+    listed = make_pack(tmp_path, {"r.yml": RULE_WITH_A_LIST}, "listed")
+    (listed / "pack.yml").write_text(PACK_YML.format(name="listed") + LISTS_PACK_YML)
+    inline = RULE_WITH_A_LIST.replace('  - "@jail_words"\n', '  - "(jail|prison)"\n  - "locked up"\n')
+    written_out = make_pack(tmp_path, {"r.yml": inline}, "written_out")
+    rule = load_packs([listed])[0].rules[0]
+    assert rule.groups == load_packs([written_out])[0].rules[0].groups
+    assert ("locked", "up") in rule.groups["phrases"] and ("prison",) in rule.groups["phrases"]
+    results = [run_example(case) for case in iter_examples(load_packs([listed]))]
+    assert [r.case.expect for r in results if r.ok] == ["flag", "flag", "pass"]
+    # the list is the rule's: take "locked up" out of pack.yml and the rule's example fails
+    (listed / "pack.yml").write_text(
+        PACK_YML.format(name="listed") + LISTS_PACK_YML.replace('    - "locked up"\n', "")
+    )
+    failed = [run_example(case) for case in iter_examples(load_packs([listed]))]
+    assert [r.case.index for r in failed if not r.ok] == [1]
+
+
+def test_phrase_list_problems_name_the_file_and_line(tmp_path: Path) -> None:
+    pack = make_pack(tmp_path, {"r.yml": RULE_WITH_A_LIST.replace("@jail_words", "@jail_wrods")})
+    bad_lists = LISTS_PACK_YML + '  nested:\n    - "@jail_words"\n  broken:\n    - "(jail|prison"\n'
+    (pack / "pack.yml").write_text(PACK_YML.format(name="testpack") + bad_lists)
+    problems = problems_of(pack)
+    assert f"{pack / 'r.yml'}:8: unknown phrase list '@jail_wrods'" in "\n".join(problems)
+    assert "defines: @jail_words, @nested, @broken" in "\n".join(problems)
+    assert any(
+        p.startswith(f"{pack / 'pack.yml'}:8: phrase_lists.nested:") and "not other lists" in p
+        for p in problems
+    )
+    assert any(p.startswith(f"{pack / 'pack.yml'}:10: phrase_lists.broken:") for p in problems)
+    (pack / "pack.yml").write_text(PACK_YML.format(name="testpack") + "phrase_lists:\n  Jail-Words: [jail]\n")
+    assert any("pack.yml" in p and "phrase_lists" in p for p in problems_of(pack))
