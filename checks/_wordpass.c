@@ -184,31 +184,38 @@ phrase_word(PyObject *tokens, Py_ssize_t i, PyObject *words)
     return PySet_Contains(words, PyList_GET_ITEM(tokens, i));
 }
 
-static PyObject *
-misheard_runs(PyObject *module, PyObject *args)
+/* A range (a, b) of token indices within [0, n]: 0, or -1 with an exception set. Read from
+ * the tuple directly: PyArg_ParseTuple took more time than the scan of a short run. */
+static int
+range_bounds(PyObject *range, Py_ssize_t n, Py_ssize_t *a, Py_ssize_t *b)
 {
-    PyObject *tokens, *mask, *ranges, *words;
-    Py_ssize_t min_chars;
-    if (!PyArg_ParseTuple(args, "O!O!O!O!n:misheard_runs", &PyList_Type, &tokens, &PyBytes_Type, &mask,
-                          &PyList_Type, &ranges, &PyFrozenSet_Type, &words, &min_chars))
-        return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(tokens);
-    if (PyBytes_GET_SIZE(mask) != n) {
-        PyErr_SetString(PyExc_ValueError, "misheard_runs: the mask and the tokens differ in length");
-        return NULL;
+    if (!PyTuple_Check(range) || PyTuple_GET_SIZE(range) != 2) {
+        PyErr_SetString(PyExc_TypeError, "misheard_runs: a range is a tuple (start, end)");
+        return -1;
     }
-    const char *unsure = PyBytes_AS_STRING(mask);
-    PyObject *runs = PyList_New(0);
-    if (runs == NULL)
-        return NULL;
+    *a = PyLong_AsSsize_t(PyTuple_GET_ITEM(range, 0));
+    *b = PyLong_AsSsize_t(PyTuple_GET_ITEM(range, 1));
+    if ((*a == -1 || *b == -1) && PyErr_Occurred())
+        return -1;
+    if (*a < 0 || *b > n || *a > *b) {
+        PyErr_SetString(PyExc_IndexError, "misheard_runs: a range lies outside the tokens");
+        return -1;
+    }
+    return 0;
+}
+
+/* The runs of checks.wordpass.Python.misheard_runs, appended to ``runs`` as (start, end);
+ * with ``runs`` NULL it stops at the first. Returns how many it found, or -1 with an
+ * exception set. */
+static Py_ssize_t
+scan_runs(PyObject *tokens, const char *unsure, PyObject *ranges, PyObject *words, Py_ssize_t min_chars,
+          PyObject *runs)
+{
+    Py_ssize_t n = PyList_GET_SIZE(tokens), count = 0;
     for (Py_ssize_t r = 0; r < PyList_GET_SIZE(ranges); r++) {
         Py_ssize_t a, b;
-        if (!PyArg_ParseTuple(PyList_GET_ITEM(ranges, r), "nn:misheard_runs range", &a, &b))
-            goto error;
-        if (a < 0 || b > n || a > b) {
-            PyErr_SetString(PyExc_IndexError, "misheard_runs: a range lies outside the tokens");
-            goto error;
-        }
+        if (range_bounds(PyList_GET_ITEM(ranges, r), n, &a, &b) < 0)
+            return -1;
         for (Py_ssize_t i = a; i < b;) {
             if (!unsure[i]) {
                 i++;
@@ -218,14 +225,14 @@ misheard_runs(PyObject *module, PyObject *args)
             int found;
             while (start > a && (found = phrase_word(tokens, start - 1, words)) != 0) {
                 if (found < 0)
-                    goto error;
+                    return -1;
                 start--;
             }
             while (end < b) {
                 if (!unsure[end]) {
                     found = phrase_word(tokens, end, words);
                     if (found < 0)
-                        goto error;
+                        return -1;
                     if (!found)
                         break;
                 }
@@ -235,20 +242,98 @@ misheard_runs(PyObject *module, PyObject *args)
             for (Py_ssize_t k = start; k < end; k++)
                 chars += PyUnicode_GET_LENGTH(PyList_GET_ITEM(tokens, k));
             if (chars >= min_chars) {
+                count++;
+                if (runs == NULL)
+                    return count;
                 PyObject *run = Py_BuildValue("(nn)", start, end);
                 if (run == NULL || PyList_Append(runs, run) < 0) {
                     Py_XDECREF(run);
-                    goto error;
+                    return -1;
                 }
                 Py_DECREF(run);
             }
             i = end;
         }
     }
+    return count;
+}
+
+/* The mask of misheard_runs, checked against the tokens: its bytes, or NULL with an exception set. */
+static const char *
+mask_bytes(PyObject *tokens, PyObject *mask, const char *caller)
+{
+    if (PyBytes_GET_SIZE(mask) != PyList_GET_SIZE(tokens)) {
+        PyErr_Format(PyExc_ValueError, "%s: the mask and the tokens differ in length", caller);
+        return NULL;
+    }
+    return PyBytes_AS_STRING(mask);
+}
+
+static PyObject *
+misheard_runs(PyObject *module, PyObject *args)
+{
+    PyObject *tokens, *mask, *ranges, *words;
+    Py_ssize_t min_chars;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!n:misheard_runs", &PyList_Type, &tokens, &PyBytes_Type, &mask,
+                          &PyList_Type, &ranges, &PyFrozenSet_Type, &words, &min_chars))
+        return NULL;
+    const char *unsure = mask_bytes(tokens, mask, "misheard_runs");
+    if (unsure == NULL)
+        return NULL;
+    PyObject *runs = PyList_New(0);
+    if (runs == NULL)
+        return NULL;
+    if (scan_runs(tokens, unsure, ranges, words, min_chars, runs) < 0) {
+        Py_DECREF(runs);
+        return NULL;
+    }
     return runs;
-error:
-    Py_DECREF(runs);
-    return NULL;
+}
+
+/* A Needle (checks/packs.py, a NamedTuple): its words (field 3) and its shortest spelling's
+ * length (field 2, first), read by position; 0, or -1 with an exception set. */
+static int
+needle_fields(PyObject *needle, PyObject **words, Py_ssize_t *shortest)
+{
+    if (!PyTuple_Check(needle) || PyTuple_GET_SIZE(needle) != 4) {
+        PyErr_SetString(PyExc_TypeError, "misheard_needles: a needle is a Needle (first, spellings, lengths, words)");
+        return -1;
+    }
+    PyObject *lengths = PyTuple_GET_ITEM(needle, 2);
+    *words = PyTuple_GET_ITEM(needle, 3);
+    if (!PyTuple_Check(lengths) || PyTuple_GET_SIZE(lengths) < 1 || !PyFrozenSet_Check(*words)) {
+        PyErr_SetString(PyExc_TypeError, "misheard_needles: a needle's lengths is a tuple and its words a frozenset");
+        return -1;
+    }
+    *shortest = PyLong_AsSsize_t(PyTuple_GET_ITEM(lengths, 0));
+    return (*shortest == -1 && PyErr_Occurred()) ? -1 : 0;
+}
+
+static PyObject *
+misheard_needles(PyObject *module, PyObject *args)
+{
+    PyObject *tokens, *mask, *ranges, *needles;
+    Py_ssize_t slack;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!n:misheard_needles", &PyList_Type, &tokens, &PyBytes_Type, &mask,
+                          &PyList_Type, &ranges, &PyTuple_Type, &needles, &slack))
+        return NULL;
+    const char *unsure = mask_bytes(tokens, mask, "misheard_needles");
+    if (unsure == NULL)
+        return NULL;
+    PyObject *kept = PyList_New(0);
+    if (kept == NULL)
+        return NULL;
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(needles); k++) {
+        PyObject *needle = PyTuple_GET_ITEM(needles, k), *words;
+        Py_ssize_t shortest, found;
+        if (needle_fields(needle, &words, &shortest) < 0
+            || (found = scan_runs(tokens, unsure, ranges, words, shortest - slack, NULL)) < 0
+            || (found > 0 && PyList_Append(kept, needle) < 0)) {
+            Py_DECREF(kept);
+            return NULL;
+        }
+    }
+    return kept;
 }
 
 static PyMethodDef methods[] = {
@@ -257,6 +342,8 @@ static PyMethodDef methods[] = {
     {"unsure_mask", unsure_mask, METH_VARARGS, "unsure_mask(probabilities, floor): see checks.wordpass.Python"},
     {"misheard_runs", misheard_runs, METH_VARARGS,
      "misheard_runs(tokens, mask, ranges, words, min_chars): see checks.wordpass.Python"},
+    {"misheard_needles", misheard_needles, METH_VARARGS,
+     "misheard_needles(tokens, mask, ranges, needles, slack): see checks.wordpass.Python"},
     {NULL, NULL, 0, NULL},
 };
 

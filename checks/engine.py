@@ -37,7 +37,7 @@ def run_checks(
     for pack in packs:
         ctx = CallContext(text, meta, pack.settings, pack.matcher(text), attempts)
         for rule in pack.rules:
-            findings.extend(KIND_CHECKS[rule.kind](ctx, rule))
+            findings.extend(KIND_CHECKS[rule.spec.kind](ctx, rule))
     findings.sort(key=lambda f: (f.start, f.rule_id))
     log.debug("call %s: %d finding(s)", transcript.call_id, len(findings))
     return findings

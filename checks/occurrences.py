@@ -112,8 +112,10 @@ def occurrences(
     merged: list[list] = []
     exceptions = ctx.matches.get((rule.id, _exceptions_of(group)), ())
     bounded = times != (-INF, INF)  # most rules look at the whole call: no word times to read
+    # the tokens inside exceptions: a match overlapping one does not count
+    excepted = {i for a, b in exceptions for i in range(a, b)}
     for start, end in matches:
-        if exceptions and any(a < end and start < b for a, b in exceptions):
+        if excepted and not excepted.isdisjoint(range(start, end)):
             continue
         stream = stream_at[start]  # CallText.speaker_of, inlined: this loop runs for every match
         said_by = stream.speaker
@@ -173,20 +175,24 @@ def fuzzy_in_ranges(
     text = ctx.text
     if not ranges:
         return None
-    floor = ctx.min_probability(rule) if unsure_only else None  # only misheard runs need it
+    needles = rule.needles[group]
+    if unsure_only:
+        # What differs from a phrase only in unsure words lies in a run of unsure words and
+        # words of this phrase (its spellings), as long as its shortest spelling: phrases
+        # with no such run are not searched, and with none left no haystack is built.
+        needles = text.misheard_needles(ctx.min_probability(rule), ranges, needles)
+        if not needles:
+            return None
     haystack = text.haystack(ranges)
     searched = haystack.text
     # An alignment that must lie within one range (``unsure_only``: a range is a misheard
-    # run) is as long as its phrase, so phrases longer than every range cannot be found.
+    # run) is as long as its phrase, so phrases longer than every range cannot be found
+    # (the runs check above already keeps only phrases that fit one).
     room = haystack.longest + len(BREAK) if unsure_only else len(searched)
     best: tuple[float, int, int, str] | None = None  # score, start token, end token, spelling
     cutoff = settings.fuzzy_unsure_review
-    for first, spellings, lengths, words in rule.needles[group]:
+    for first, spellings, lengths, _ in needles:
         if lengths[0] > room:
-            continue
-        if unsure_only and not text.misheard_runs(floor, ranges, words, lengths[0] - len(BREAK)):
-            # What differs from this phrase only in unsure words lies in a run of unsure
-            # words and words of this phrase (its spellings): where there is none, skip the search.
             continue
         if len(first) <= len(searched):
             spot = fuzz.partial_ratio_alignment(first, searched, processor=None, score_cutoff=cutoff - 15)

@@ -313,6 +313,12 @@ class CallText:
         """
         return passes.misheard_runs(self.tokens, self.unsure_mask(floor), ranges, words, min_chars)
 
+    def misheard_needles(self, floor: float, ranges: list[tuple[int, int]], needles: tuple) -> list:
+        """The needles (checks.packs.Needle) of which a garbled occurrence may lie within
+        ``ranges``: those with a misheard run (above) of their own words as long as their
+        shortest spelling, less the break an alignment may run into."""
+        return passes.misheard_needles(self.tokens, self.unsure_mask(floor), ranges, needles, len(BREAK))
+
     def haystack(self, ranges: list[tuple[int, int]]) -> Haystack:
         """The text of token ranges for fuzzy search (see Haystack)."""
         key = tuple(ranges)

@@ -58,6 +58,16 @@ class Python:
                 i = mask.find(1, end, b)
         return runs
 
+    @staticmethod
+    def misheard_needles(
+        tokens: list[str], mask: bytes, ranges: Sequence[tuple[int, int]], needles: tuple, slack: int
+    ) -> list:
+        """The needles (checks.packs.Needle) with a misheard run of their own words as long as
+        their shortest spelling less ``slack`` characters: the phrases worth a garbled search."""
+        return [
+            n for n in needles if Python.misheard_runs(tokens, mask, ranges, n.words, n.lengths[0] - slack)
+        ]
+
 
 try:
     from checks import _wordpass as passes

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from checks.packs import Needle
 from checks.text import NORM, CallText, _Memo, normalize_word
 from checks.wordpass import NATIVE, Python
 from transcribe.model import Word, transcript_from_turns
@@ -51,7 +52,7 @@ def calls_with_unsure_words(seed: int) -> list[CallText]:
 def test_c_and_python_passes_agree_on_real_calls(seed: int) -> None:
     assert len(EVAL_CALLS) >= 30
     rng = random.Random(seed)
-    runs_found = 0
+    runs_found = needles_kept = needles_dropped = 0
     for text in calls_with_unsure_words(seed):
         tokens, probabilities = native.read_words(text.words, NORM)
         assert (tokens, probabilities) == Python.read_words(text.words, NORM)
@@ -73,7 +74,16 @@ def test_c_and_python_passes_agree_on_real_calls(seed: int) -> None:
                 runs = native.misheard_runs(text.tokens, mask, ranges, words, min_chars)
                 assert runs == Python.misheard_runs(text.tokens, mask, ranges, words, min_chars)
                 runs_found += len(runs)
+                needles = tuple(
+                    Needle.of(rng.sample(text.tokens, 2) + [" ".join(rng.sample(text.tokens, 3))])
+                    for _ in range(6)
+                )
+                kept = native.misheard_needles(text.tokens, mask, ranges, needles, 3)
+                assert kept == Python.misheard_needles(text.tokens, mask, ranges, needles, 3)
+                needles_kept += len(kept)
+                needles_dropped += len(needles) - len(kept)
     assert runs_found > 100  # the draws exercise runs, not only empty results
+    assert needles_kept > 20 and needles_dropped > 20
 
 
 @needs_c
@@ -122,6 +132,14 @@ def test_c_passes_reject_what_the_python_twins_cannot_take() -> None:
         native.misheard_runs(tokens, b"\x00\x01", [(0, 3)], frozenset(), 1)
     with pytest.raises(IndexError, match="outside the tokens"):
         native.misheard_runs(tokens, b"\x00\x01\x00", [(0, 4)], frozenset(), 1)
+    with pytest.raises(IndexError, match="outside the tokens"):
+        native.misheard_runs(tokens, b"\x00\x01\x00", [(2, 1)], frozenset(), 1)
+    with pytest.raises(TypeError, match="a range is a tuple"):
+        native.misheard_runs(tokens, b"\x00\x01\x00", [[0, 3]], frozenset(), 1)
+    with pytest.raises(TypeError, match="a needle is a Needle"):
+        native.misheard_needles(tokens, b"\x00\x01\x00", [(0, 3)], (("sue", "you"),), 3)
+    with pytest.raises(ValueError, match="differ in length"):
+        native.misheard_needles(tokens, b"\x00", [(0, 3)], (Needle.of(["will sue"]),), 3)
     with pytest.raises(TypeError):
         native.unsure_mask([0.3, "not a probability"], 0.5)
     with pytest.raises(AttributeError):
