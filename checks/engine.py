@@ -36,7 +36,7 @@ def run_checks(
     findings: list[Finding] = []
     for pack in packs:
         ctx = CallContext(text, meta, pack.settings, pack.matcher(text), attempts)
-        for rule in pack.rules:
+        for rule in pack.rules:  # rule.spec.kind: Rule.kind is a property, a call per rule per call
             findings.extend(KIND_CHECKS[rule.spec.kind](ctx, rule))
     findings.sort(key=lambda f: (f.start, f.rule_id))
     log.debug("call %s: %d finding(s)", transcript.call_id, len(findings))
