@@ -281,13 +281,13 @@ class Settings(Strict):
         return self
 
 
-ListName = Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
+Name = Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]  # of a pack or a phrase list
 
 
 class PackInfo(Strict):
-    name: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
+    name: Name
     description: Text
     version_notes: Text | list[Text] | None = None
     settings: Settings = Settings()
     # Phrases several rules share, written once: a rule's phrase "@name" stands for them all.
-    phrase_lists: dict[ListName, PhraseList] = Field(default_factory=dict)
+    phrase_lists: dict[Name, PhraseList] = Field(default_factory=dict)
