@@ -106,6 +106,8 @@ class RulePack:
     version: str
     settings: Settings
     rules: tuple[Rule, ...]
+    # what `callaudit rules lint` reports but the pack still loads with (a phrase list no rule uses)
+    warnings: tuple[Problem, ...] = ()
 
     def rule(self, rule_id: str) -> Rule:
         for rule in self.rules:
@@ -287,6 +289,20 @@ def _load_pack(root: Path) -> tuple[RulePack | None, list[Problem]]:
         problems.append(Problem(str(root), 0, "pack has no rule files"))
     if problems or info is None:
         return None, problems
+    used = {
+        phrase[len(LIST_MARK) :]
+        for rule in rules
+        for _, phrases, _ in _phrase_groups(rule.spec)
+        for phrase in phrases
+        if phrase.startswith(LIST_MARK)
+    }
+    unused = [
+        Problem(
+            str(pack_file), _line_of(data[1], ("phrase_lists", name)), f"phrase_lists.{name}: no rule uses it"
+        )
+        for name in lists
+        if name not in used
+    ]
     pack = RulePack(
         name=info.name,
         path=root,
@@ -294,6 +310,7 @@ def _load_pack(root: Path) -> tuple[RulePack | None, list[Problem]]:
         version=digest.hexdigest()[:16],
         settings=info.settings,
         rules=tuple(sorted(rules, key=lambda r: r.id)),
+        warnings=tuple(unused),
     )
     return pack, []
 

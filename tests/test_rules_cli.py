@@ -24,7 +24,8 @@ def test_rules_list_shows_packs_and_rule_ids(capsys) -> None:
 
 def test_rules_lint_and_test_pass_on_the_shipped_packs(capsys) -> None:
     assert main(["rules", "lint", "us_collections"]) == 0
-    assert "ok us_collections: 14 rules" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "ok us_collections: 14 rules" in out and "warning" not in out  # every phrase list is used
     assert main(["rules", "test", "acme_script"]) == 0
     out = capsys.readouterr().out
     assert "ok   acme_script:greeting" in out and "0 failing" in out
@@ -57,6 +58,20 @@ def test_rules_lint_reports_path_and_line_and_exits_1(tmp_path: Path, capsys) ->
     err = capsys.readouterr().err
     assert f"{pack / 'threat.yml'}:3: unknown key 'sevrity'" in err
     assert f"{pack / 'threat.yml'}:1: severity: missing" in err
+
+
+def test_rules_lint_warns_of_a_phrase_list_no_rule_uses(tmp_path: Path, capsys) -> None:
+    pack = broken_pack(tmp_path, failing_example=True)  # valid rules; its example is not run here
+    (pack / "pack.yml").write_text(
+        "name: broken\ndescription: d\nphrase_lists:\n  arrest_words: [arrest]\n  spare: [jail]\n"
+    )
+    (pack / "threat.yml").write_text(
+        (pack / "threat.yml").read_text().replace("[arrest]", '["@arrest_words"]')
+    )
+    assert main(["rules", "lint", str(pack)]) == 0  # a warning does not stop a night's batch
+    out = capsys.readouterr().out
+    assert f"warning: {pack / 'pack.yml'}:5: phrase_lists.spare: no rule uses it" in out
+    assert "arrest_words" not in out
 
 
 def test_rules_test_fails_when_an_example_fails(tmp_path: Path, capsys) -> None:

@@ -134,6 +134,8 @@ def _lint(args: argparse.Namespace) -> int:
     for pack in _packs(args.packs):
         examples = sum(len(r.spec.examples.flag) + len(r.spec.examples.pass_) for r in pack.rules)
         print(f"ok {pack.name}: {len(pack.rules)} rules, {examples} examples, version {pack.version}")
+        for warning in pack.warnings:
+            print(f"  warning: {warning}")
     return 0
 
 
