@@ -112,6 +112,21 @@ prefetch_word(PyObject *words, Py_ssize_t i, const AttrReader *text, const AttrR
     }
 }
 
+/* A memo's entry for one word: the pair (token, lexeme id). Returns 0, or -1 with an exception set. */
+static int
+split_entry(PyObject *entry, PyObject **token, PyObject **orth)
+{
+    if (!PyTuple_CheckExact(entry) || PyTuple_GET_SIZE(entry) != 2) {
+        PyErr_SetString(PyExc_TypeError, "read_words: the memo's values are (token, lexeme id) pairs");
+        return -1;
+    }
+    *token = PyTuple_GET_ITEM(entry, 0);
+    *orth = PyTuple_GET_ITEM(entry, 1);
+    Py_INCREF(*token);
+    Py_INCREF(*orth);
+    return 0;
+}
+
 static PyObject *
 read_words(PyObject *module, PyObject *args)
 {
@@ -124,8 +139,8 @@ read_words(PyObject *module, PyObject *args)
         reader_learn(&text_reader, PyList_GET_ITEM(words, 0));
         reader_learn(&probability_reader, PyList_GET_ITEM(words, 0));
     }
-    PyObject *tokens = PyList_New(n), *probabilities = PyList_New(n);
-    if (tokens == NULL || probabilities == NULL)
+    PyObject *tokens = PyList_New(n), *orths = PyList_New(n), *probabilities = PyList_New(n);
+    if (tokens == NULL || orths == NULL || probabilities == NULL)
         goto error;
     for (Py_ssize_t i = 0; i < n; i++) {
         if (PyList_GET_SIZE(words) != n) { /* a memo's __missing__ is Python code */
@@ -141,15 +156,22 @@ read_words(PyObject *module, PyObject *args)
         PyObject *text = reader_get(&text_reader, word);
         if (text == NULL)
             goto error;
-        PyObject *token = memo_get(memo, text);
+        PyObject *entry = memo_get(memo, text);
         Py_DECREF(text);
-        if (token == NULL)
+        if (entry == NULL)
+            goto error;
+        PyObject *token, *orth;
+        int bad = split_entry(entry, &token, &orth);
+        Py_DECREF(entry);
+        if (bad)
             goto error;
         PyList_SET_ITEM(tokens, i, token);
+        PyList_SET_ITEM(orths, i, orth);
     }
-    return Py_BuildValue("(NN)", tokens, probabilities);
+    return Py_BuildValue("(NNN)", tokens, orths, probabilities);
 error:
     Py_XDECREF(tokens);
+    Py_XDECREF(orths);
     Py_XDECREF(probabilities);
     return NULL;
 }

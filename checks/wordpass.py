@@ -25,9 +25,15 @@ class Python:
         return list(map(memo.__getitem__, items))
 
     @staticmethod
-    def read_words(words: list[Word], memo: dict[str, str]) -> tuple[list[str], list[float]]:
-        """Every word's ``memo[text]`` (its token) and its probability, in one pass over the words."""
-        return list(map(memo.__getitem__, [w.text for w in words])), [w.probability for w in words]
+    def read_words(
+        words: list[Word], memo: dict[str, tuple[str, int]]
+    ) -> tuple[list[str], list[int], list[float]]:
+        """Every word's token and the token's lexeme id (the pair ``memo[text]``), and its
+        probability, in one pass over the words."""
+        entries = list(map(memo.__getitem__, [w.text for w in words]))
+        if not all(type(e) is tuple and len(e) == 2 for e in entries):
+            raise TypeError("read_words: the memo's values are (token, lexeme id) pairs")
+        return [e[0] for e in entries], [e[1] for e in entries], [w.probability for w in words]
 
     @staticmethod
     def unsure_mask(probabilities: list[float], floor: float) -> bytes:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from checks.packs import Needle
-from checks.text import NORM, CallText, _Memo, normalize_word
+from checks.text import LEXEME_ID, WORD_TOKEN, CallText, _Memo, normalize_word
 from checks.wordpass import NATIVE, Python
 from transcribe.model import Word, transcript_from_turns
 
@@ -54,11 +54,12 @@ def test_c_and_python_passes_agree_on_real_calls(seed: int) -> None:
     rng = random.Random(seed)
     runs_found = needles_kept = needles_dropped = 0
     for text in calls_with_unsure_words(seed):
-        tokens, probabilities = native.read_words(text.words, NORM)
-        assert (tokens, probabilities) == Python.read_words(text.words, NORM)
+        tokens, lexeme_ids, probabilities = native.read_words(text.words, WORD_TOKEN)
+        assert (tokens, lexeme_ids, probabilities) == Python.read_words(text.words, WORD_TOKEN)
         assert tokens == [normalize_word(w.text) for w in text.words]
+        assert lexeme_ids == [text.doc.vocab.strings[t] for t in tokens] == [t.orth for t in text.doc]
         assert probabilities == [w.probability for w in text.words]
-        assert native.memo_map(NORM, tokens) == Python.memo_map(NORM, tokens) == tokens
+        assert native.memo_map(LEXEME_ID, tokens) == Python.memo_map(LEXEME_ID, tokens) == lexeme_ids
         for floor in (0.3, 0.5, 0.95):
             mask = native.unsure_mask(probabilities, floor)
             assert mask == Python.unsure_mask(probabilities, floor)
@@ -117,12 +118,13 @@ def test_c_passes_read_words_of_any_type_as_python_does() -> None:
     loud = LoudWord(0.2, 0.4, "quiet", 0.9, "agent", 0)
     plain = PlainWord("you", 0.3)
     for words in ([word, loud, plain], [loud, word, plain], [plain, loud, word]):
-        assert native.read_words(words, NORM) == Python.read_words(words, NORM)
-    assert native.read_words([word, loud, plain], NORM) == (["sue", "loud", "you"], [0.9, 0.01, 0.3])
+        assert native.read_words(words, WORD_TOKEN) == Python.read_words(words, WORD_TOKEN)
+    tokens, _, probabilities = native.read_words([word, loud, plain], WORD_TOKEN)
+    assert (tokens, probabilities) == (["sue", "loud", "you"], [0.9, 0.01, 0.3])
     # calls longer than the prefetch distance, their words of one type and then of mixed types
     words = [replace(word, text=f"w{i}", probability=i / 100) for i in range(40)]
     for mixed in (words, words[:20] + [loud, plain] + words[20:]):
-        assert native.read_words(mixed, NORM) == Python.read_words(mixed, NORM)
+        assert native.read_words(mixed, WORD_TOKEN) == Python.read_words(mixed, WORD_TOKEN)
 
 
 @needs_c
@@ -143,8 +145,11 @@ def test_c_passes_reject_what_the_python_twins_cannot_take() -> None:
     with pytest.raises(TypeError):
         native.unsure_mask([0.3, "not a probability"], 0.5)
     with pytest.raises(AttributeError):
-        native.read_words([Word(0.0, 0.2, "sue", 0.9, "agent", 0), "not a word"], NORM)
+        native.read_words([Word(0.0, 0.2, "sue", 0.9, "agent", 0), "not a word"], WORD_TOKEN)
     with pytest.raises(TypeError):
-        native.read_words(("a", "tuple"), NORM)
+        native.read_words(("a", "tuple"), WORD_TOKEN)
     with pytest.raises(TypeError):
         native.memo_map({}, ("a", "tuple"))
+    for twin in (native, Python):  # a memo of tokens alone (no lexeme ids) is refused, not misread
+        with pytest.raises(TypeError, match=r"\(token, lexeme id\) pairs"):
+            twin.read_words([Word(0.0, 0.2, "sue", 0.9, "agent", 0)], {"sue": "sue"})
