@@ -8,9 +8,11 @@ import math
 
 import pytest
 
+from transcribe import model
 from transcribe.errors import SidecarError
 from transcribe.meta import CallMeta, load_meta
 from transcribe.model import (
+    WORD_FIELDS,
     Provenance,
     Transcript,
     TranscriptFormatError,
@@ -85,6 +87,7 @@ def test_a_word_unlike_its_utterance_keeps_its_own_speaker_and_channel():
         (lambda words: words.update(colour=["red", "blue"]), "colour"),
         (lambda words: words["text"].pop(), "different lengths"),
         (lambda words: words.pop("probability"), "probability"),
+        (lambda words: words.update(text="Hello, Ms."), "a word column is a list"),
     ],
 )
 def test_bad_word_columns_are_a_typed_error(mutate, message):
@@ -92,6 +95,58 @@ def test_bad_word_columns_are_a_typed_error(mutate, message):
     mutate(data["utterances"][0]["words"])
     with pytest.raises(TranscriptFormatError, match=message):
         Transcript.from_json(json.dumps(data))
+
+
+needs_c = pytest.mark.skipif(model._c_rows is None, reason="transcribe/_columns.c was not built")
+
+
+@needs_c
+def test_words_built_in_c_are_the_words_python_builds(monkeypatch):
+    original = make_transcript()
+    first = original.utterances[0]  # a word of another speaker: the speaker and channel columns
+    original.utterances[0] = dataclasses.replace(
+        first, words=(first.words[0], dataclasses.replace(first.words[1], speaker="customer", channel=1))
+    )
+    stored = original.to_json(columns=True)
+    in_c = Transcript.from_json(stored)
+    monkeypatch.setattr(model, "_c_rows", None)
+    in_python = Transcript.from_json(stored)
+    assert in_c == in_python == original
+    word = in_c.utterances[0].words[1]
+    assert type(word) is Word and word == original.utterances[0].words[1]
+    word.text = "changed"  # a Word like any other: its slots can be set, and it is collected
+    assert dataclasses.replace(word, probability=0.1).text == "changed"
+    assert WORD_FIELDS == ("start", "end", "text", "probability", "speaker", "channel")
+
+
+@dataclasses.dataclass(slots=True)
+class Checked:
+    value: float
+
+    def __post_init__(self) -> None:
+        if self.value < 0:
+            raise ValueError("negative")
+
+
+class Plain:
+    __slots__ = ("value",)
+
+
+@needs_c
+@pytest.mark.parametrize(
+    "cls, fields, columns, error",
+    [
+        (Checked, ("value",), [[-1.0]], "__post_init__|not a dataclass"),  # would skip its check
+        (Plain, ("value",), [[1.0]], "not a dataclass"),
+        (Word, ("start", "colour"), [[0.0], [1.0]], "colour"),
+        (Word, WORD_FIELDS, [[0.0]] * 5, "one column a field"),
+        (Word, WORD_FIELDS, [[0.0]] * 5 + [(1,)], "a column is a list"),
+        (Word, WORD_FIELDS, [[0.0]] * 5 + [[1, 1]], "different lengths"),
+    ],
+)
+def test_c_words_refuse_what_word_would_not_be_made_from(cls, fields, columns, error):
+    with pytest.raises((TypeError, ValueError, AttributeError), match=error):
+        model._c_rows(cls, fields, columns)
 
 
 def test_json_that_only_pythons_json_writes_still_loads():

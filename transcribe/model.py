@@ -8,10 +8,15 @@ back losslessly; provenance (model, options, library versions) travels with them
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, Literal
 
 import orjson
+
+try:  # transcribe/_columns.c, built by setup.py where there is a C compiler
+    from transcribe._columns import rows as _c_rows
+except ImportError:
+    _c_rows = None
 
 SCHEMA_VERSION = 1
 
@@ -166,6 +171,7 @@ class Transcript:
 
 
 WORD_COLUMNS = ("start", "end", "text", "probability")  # and speaker, channel when a word's differ
+WORD_FIELDS = tuple(f.name for f in fields(Word))  # WORD_COLUMNS, speaker, channel
 
 
 def word_columns(utterance: Utterance) -> dict[str, list]:
@@ -196,9 +202,20 @@ def _words(utterance: dict[str, Any]) -> tuple[Word, ...]:
     speakers = words.get("speaker", [utterance["speaker"]] * count)
     channels = words.get("channel", [utterance["channel"]] * count)
     columns = [*(words[name] for name in WORD_COLUMNS), speakers, channels]
+    if not all(isinstance(column, list) for column in columns):
+        raise TypeError("a word column is a list")
     if any(len(column) != count for column in columns):
         raise TypeError("word columns of different lengths")
-    return tuple(map(Word, *columns))
+    return words_from_columns(columns)
+
+
+def words_from_columns(columns: list[list]) -> tuple[Word, ...]:
+    """Word i of each column (ordered as WORD_FIELDS): ``map(Word, *columns)``, in C when
+    transcribe/_columns.c was built (a stored call's ~800 Words took longer to build in
+    Python than the checks took to run on them; bench/bench_recheck.py)."""
+    if _c_rows is None:
+        return tuple(map(Word, *columns))
+    return _c_rows(Word, WORD_FIELDS, columns)
 
 
 def transcript_from_turns(
