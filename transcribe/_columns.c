@@ -99,6 +99,8 @@ rows(PyObject *module, PyObject *args)
         }
         n = PyList_GET_SIZE(column);
     }
+    Py_ssize_t offsets[MAX_FIELDS]; /* this call's own copy: making an object may run a collection */
+    memcpy(offsets, learned.offsets, sizeof(offsets));
     PyObject *out = PyTuple_New(n);
     if (out == NULL)
         return NULL;
@@ -111,7 +113,7 @@ rows(PyObject *module, PyObject *args)
         for (Py_ssize_t f = 0; f < width; f++) {
             PyObject *value = PyList_GET_ITEM(PyList_GET_ITEM(columns, f), i);
             Py_INCREF(value);
-            *(PyObject **)((char *)obj + learned.offsets[f]) = value;
+            *(PyObject **)((char *)obj + offsets[f]) = value;
         }
         PyTuple_SET_ITEM(out, i, obj);
     }
