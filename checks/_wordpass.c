@@ -209,10 +209,10 @@ phrase_word(PyObject *tokens, Py_ssize_t i, PyObject *words)
 /* A range (a, b) of token indices within [0, n]: 0, or -1 with an exception set. Read from
  * the tuple directly: PyArg_ParseTuple took more time than the scan of a short run. */
 static int
-range_bounds(PyObject *range, Py_ssize_t n, Py_ssize_t *a, Py_ssize_t *b)
+range_bounds(PyObject *range, Py_ssize_t n, Py_ssize_t *a, Py_ssize_t *b, const char *caller)
 {
     if (!PyTuple_Check(range) || PyTuple_GET_SIZE(range) != 2) {
-        PyErr_SetString(PyExc_TypeError, "misheard_runs: a range is a tuple (start, end)");
+        PyErr_Format(PyExc_TypeError, "%s: a range is a tuple (start, end)", caller);
         return -1;
     }
     *a = PyLong_AsSsize_t(PyTuple_GET_ITEM(range, 0));
@@ -220,7 +220,7 @@ range_bounds(PyObject *range, Py_ssize_t n, Py_ssize_t *a, Py_ssize_t *b)
     if ((*a == -1 || *b == -1) && PyErr_Occurred())
         return -1;
     if (*a < 0 || *b > n || *a > *b) {
-        PyErr_SetString(PyExc_IndexError, "misheard_runs: a range lies outside the tokens");
+        PyErr_Format(PyExc_IndexError, "%s: a range lies outside the tokens", caller);
         return -1;
     }
     return 0;
@@ -228,15 +228,15 @@ range_bounds(PyObject *range, Py_ssize_t n, Py_ssize_t *a, Py_ssize_t *b)
 
 /* The runs of checks.wordpass.Python.misheard_runs, appended to ``runs`` as (start, end);
  * with ``runs`` NULL it stops at the first. Returns how many it found, or -1 with an
- * exception set. */
+ * exception set; ``caller`` names the entry point in errors. */
 static Py_ssize_t
 scan_runs(PyObject *tokens, const char *unsure, PyObject *ranges, PyObject *words, Py_ssize_t min_chars,
-          PyObject *runs)
+          PyObject *runs, const char *caller)
 {
     Py_ssize_t n = PyList_GET_SIZE(tokens), count = 0;
     for (Py_ssize_t r = 0; r < PyList_GET_SIZE(ranges); r++) {
         Py_ssize_t a, b;
-        if (range_bounds(PyList_GET_ITEM(ranges, r), n, &a, &b) < 0)
+        if (range_bounds(PyList_GET_ITEM(ranges, r), n, &a, &b, caller) < 0)
             return -1;
         for (Py_ssize_t i = a; i < b;) {
             if (!unsure[i]) {
@@ -305,7 +305,7 @@ misheard_runs(PyObject *module, PyObject *args)
     PyObject *runs = PyList_New(0);
     if (runs == NULL)
         return NULL;
-    if (scan_runs(tokens, unsure, ranges, words, min_chars, runs) < 0) {
+    if (scan_runs(tokens, unsure, ranges, words, min_chars, runs, "misheard_runs") < 0) {
         Py_DECREF(runs);
         return NULL;
     }
@@ -349,7 +349,7 @@ misheard_needles(PyObject *module, PyObject *args)
         PyObject *needle = PyTuple_GET_ITEM(needles, k), *words;
         Py_ssize_t shortest, found;
         if (needle_fields(needle, &words, &shortest) < 0
-            || (found = scan_runs(tokens, unsure, ranges, words, shortest - slack, NULL)) < 0
+            || (found = scan_runs(tokens, unsure, ranges, words, shortest - slack, NULL, "misheard_needles")) < 0
             || (found > 0 && PyList_Append(kept, needle) < 0)) {
             Py_DECREF(kept);
             return NULL;

@@ -142,6 +142,8 @@ def test_c_passes_reject_what_the_python_twins_cannot_take() -> None:
         native.misheard_needles(tokens, b"\x00\x01\x00", [(0, 3)], (("sue", "you"),), 3)
     with pytest.raises(ValueError, match="differ in length"):
         native.misheard_needles(tokens, b"\x00", [(0, 3)], (Needle.of(["will sue"]),), 3)
+    with pytest.raises(IndexError, match="^misheard_needles: a range lies outside the tokens"):
+        native.misheard_needles(tokens, b"\x00\x01\x00", [(0, 4)], (Needle.of(["will sue"]),), 3)
     with pytest.raises(TypeError):
         native.unsure_mask([0.3, "not a probability"], 0.5)
     with pytest.raises(AttributeError):
