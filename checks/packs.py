@@ -22,12 +22,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from checks.phrases import WILDCARD, PhraseSyntaxError, expand
-from checks.schema import KINDS, RULE_MODELS, PackInfo, RuleSpec, Settings
+from checks.schema import KINDS, NAME_PATTERN, RULE_MODELS, PackInfo, RuleSpec, Settings
 from checks.text import SEPARATOR, CallText, shared_vocab
 from phrases import PACKS_DIR
 
 RULE_SUFFIXES = (".yml", ".yaml")
-_ID_PART = re.compile(r"^[a-z0-9_]+$")
+_ID_PART = re.compile(NAME_PATTERN)
 LIST_MARK = "@"  # a rule's phrase "@name" stands for the phrases of pack.yml's phrase_lists.name
 
 

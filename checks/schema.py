@@ -281,7 +281,8 @@ class Settings(Strict):
         return self
 
 
-Name = Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]  # of a pack or a phrase list
+NAME_PATTERN = r"^[a-z0-9_]+$"  # a pack, a phrase list, each part of a rule id
+Name = Annotated[str, Field(pattern=NAME_PATTERN)]
 
 
 class PackInfo(Strict):
