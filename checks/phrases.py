@@ -79,7 +79,11 @@ for _long, _short in _CONTRACTIONS.items():
     _EXPANSIONS.setdefault(_short, []).append(_long)
 _PAIRS = {k: v for k, v in _CONTRACTIONS.items() if len(k) == 2}
 
+_SYNTAX = {"(", ")", "[", "]", "|"}
 _LEXER = re.compile(r"\s*(\(|\)|\[|\]|\||[^\s()\[\]|]+)")
+# A bracket glued to a word: "(on )?" (a regular expression's optional group, which this
+# syntax would read as the word "on" and a "?" that normalizes to nothing) or "you('re| are)".
+_GLUED = re.compile(r"[^\s(\[|][(\[]|[)\]][^\s)\]|]")
 
 
 class PhraseSyntaxError(ValueError):
@@ -120,7 +124,18 @@ def expand_all(phrases: list[str]) -> list[tuple[str, ...]]:
 def _lex(phrase: str) -> list[str]:
     if not phrase.strip():
         raise PhraseSyntaxError("empty phrase")
-    return _LEXER.findall(phrase)
+    if glued := _GLUED.search(phrase):
+        raise PhraseSyntaxError(
+            f"{glued.group()!r} in phrase {phrase!r}: put spaces around ( ) and [ ]; "
+            "optional words are written [words], not (words)?"
+        )
+    lexemes = _LEXER.findall(phrase)
+    for word in set(lexemes) - _SYNTAX - set(_LITERAL):
+        if normalize_word(word) == "_":  # "?", "+": punctuation, which words lose
+            raise PhraseSyntaxError(
+                f"{word!r} in phrase {phrase!r} is not a word; optional words are written [words]"
+            )
+    return lexemes
 
 
 def _parse_alternatives(lex: list[str], pos: int, phrase: str) -> tuple[int, list[list[str]]]:

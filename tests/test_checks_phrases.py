@@ -117,6 +117,11 @@ def test_a_wildcard_pattern_is_found_by_its_longest_plain_run_and_checked_around
         ("<qwzx> it", "no inflections known for 'qwzx'"),
         ("   ", "empty phrase"),
         (" ".join(["(a|b|c|d)"] * 6), "too many variants"),
+        # a regular expression's optional group was once read as its words, every one required
+        ("(levy|freeze) (on )?(your )?bank", "optional words are written"),
+        ("you('re| are) late", "put spaces around"),
+        ("(a|b)payment", "put spaces around"),
+        ("pay ? now", "is not a word"),
     ],
 )
 def test_syntax_errors_say_what_is_wrong(phrase, message) -> None:
