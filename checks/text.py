@@ -84,6 +84,13 @@ class _Memo(dict):
 _START = attrgetter("start")
 
 
+# A negated verb before these negates the wanting, not what follows: "you don't want the
+# sheriff showing up at your job" and "we wouldn't want to take you to court" are warnings.
+# "Nobody wants to take you to court" still reassures: a negator that is no verb's negates.
+WANT = _words("want wanna wants")
+VERB_NEGATORS = _words("not dont wont cant cannot")
+
+
 def is_negator(token: str) -> bool:
     return token in NEGATORS or token.endswith("n't")
 
@@ -267,6 +274,8 @@ class CallText:
             if words[j].text.rstrip()[-1:] in CLAUSE_END:
                 return False
             token = tokens[j]
+            if after in WANT and (token.endswith("n't") or token in VERB_NEGATORS):
+                return False  # "you don't want the sheriff at your door" warns, it does not deny
             if is_negator(token) or (token == "one" and j > first and tokens[j - 1] == "no"):
                 return True
             if token in CLAUSE_OPENERS or (token in SUBJECT_IF_VERB_FOLLOWS and after in AUXILIARIES):

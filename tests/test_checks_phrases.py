@@ -153,6 +153,11 @@ def test_token_i_is_word_i_and_maps_to_a_time() -> None:
         ("we won't have you arrested", "arrested", True),
         ("i don't think they will arrest you", "arrest", False),
         ("he's not here he owes money", "he", False),
+        # a negated "want" warns: the event is not denied
+        ("you don't want a sheriff's deputy showing up at your job", "deputy", False),
+        ("we would not want to take you to court", "take", False),
+        ("nobody wants to take you to court", "take", True),
+        ("we don't take people to court", "take", True),
     ],
 )
 def test_negation_scope(said, word, negated) -> None:
