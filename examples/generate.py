@@ -40,6 +40,7 @@ SETS = {
     "examples": ROOT / "examples",
     "eval": ROOT / "eval",
     "holdout": ROOT / "eval" / "holdout",
+    "holdout2": ROOT / "eval" / "holdout2",
 }
 RATE = 8000
 CODECS = {
