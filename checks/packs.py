@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from checks.phrases import WILDCARD, PhraseSyntaxError, expand
+from checks.phrases import WILDCARD, PhraseSyntaxError, exact_only, expand
 from checks.schema import KINDS, NAME_PATTERN, RULE_MODELS, PackInfo, RuleSpec, Settings
 from checks.text import SEPARATOR, CallText, shared_vocab
 from phrases import PACKS_DIR
@@ -383,6 +383,8 @@ def _load_rule(
                     problems.append(Problem(str(path), _line_of(node, (*loc, index)), str(exc)))
                 continue
             variants.update(dict.fromkeys(expanded))
+            if exact_only(phrase):
+                continue
             spellings = [" ".join(v) for v in expanded if WILDCARD not in v]  # fuzzy: plain words only
             if spellings and len(spellings[0]) >= min_chars:
                 firsts.setdefault(spellings[0], Needle.of([s for s in spellings if len(s) >= min_chars]))

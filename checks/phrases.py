@@ -8,6 +8,9 @@ A phrase is words separated by spaces, with three helpers:
   ``$#`` only an amount of money written with a dollar sign;
 - ``*`` any one word ("this is * from" matches "this is Steve from"). A phrase with a
   ``*`` is matched exactly only, never fuzzily;
+- ``=`` before a phrase: matched exactly only, never searched for garbled (a fuzzy rule
+  searches every plain phrase of 14 characters or more in every call: long lists of common
+  words cost checks throughput and precision);
 - ``<word>`` the word in every inflection: ``<sue>`` is ``(sue|sues|sued|suing)``, ``<lawyer>``
   ``(lawyer|lawyers)``. The forms come from lemminflect's English tables when the pack loads,
   so matching stays one PhraseMatcher pass over the words as heard.
@@ -29,6 +32,7 @@ from checks.text import normalize_word
 
 MAX_VARIANTS = 2048
 WILDCARD = "*"
+EXACT_MARK = "="  # a phrase starting with it is never searched for garbled
 _LITERAL = ("#", WILDCARD)  # phrase words kept as they are, not normalized
 
 _CONTRACTIONS = {
@@ -90,9 +94,14 @@ class PhraseSyntaxError(ValueError):
     """A phrase that cannot be expanded; the message says what to fix."""
 
 
+def exact_only(phrase: str) -> bool:
+    """Whether a phrase is matched exactly only (written ``=phrase``)."""
+    return phrase.startswith(EXACT_MARK)
+
+
 def expand(phrase: str) -> list[tuple[str, ...]]:
     """Every token sequence a phrase stands for, in a stable order, without duplicates."""
-    lexemes = _lex(phrase)
+    lexemes = _lex(phrase.removeprefix(EXACT_MARK))
     pos, alternatives = _parse_alternatives(lexemes, 0, phrase)
     if pos != len(lexemes):
         raise PhraseSyntaxError(f"unexpected {lexemes[pos]!r} in phrase {phrase!r}")

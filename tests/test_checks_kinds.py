@@ -32,6 +32,12 @@ RULES = {
           collect: ["attempt to collect a debt"]
           purpose: ["information obtained will be used for that purpose"]
     """,
+    "disclosure/miranda_exact.yml": """\
+        kind: required
+        phrases:
+          collect: ["=attempt to collect a debt"]
+          purpose: ["=information obtained will be used for that purpose"]
+    """,
     "disclosure/recording.yml": """\
         kind: required
         window: {first_seconds: 10}
@@ -174,6 +180,15 @@ def test_garbled_mini_miranda_is_matched_fuzzily(pack) -> None:
     """Seen from tiny.en on 8 kHz audio: close enough counts as said."""
     garbled = "This is an attempt to collect a dead. Any information that pain will be used for that purpose."
     assert check(pack, "disclosure.miranda", ("agent", garbled)) == []
+
+
+def test_a_phrase_marked_exact_is_never_matched_garbled(pack) -> None:
+    garbled = "This is an attempt to collect a dead. Any information that pain will be used for that purpose."
+    (finding,) = check(pack, "disclosure.miranda_exact", ("agent", garbled))
+    assert finding.status == "violation"
+    assert check(pack, "disclosure.miranda_exact", ("agent", MIRANDA)) == []
+    rule = next(r for r in pack.rules if r.id == "disclosure.miranda_exact")
+    assert rule.needles == {"phrases.collect": (), "phrases.purpose": ()}
 
 
 def test_weak_fuzzy_match_needs_listening_not_a_pass_or_violation(pack) -> None:

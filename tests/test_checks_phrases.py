@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from checks.packs import WildcardPattern
-from checks.phrases import PhraseSyntaxError, expand
+from checks.phrases import PhraseSyntaxError, exact_only, expand
 from checks.text import CallText, normalize_word
 from transcribe.model import transcript_from_turns
 
@@ -25,6 +25,11 @@ def test_alternatives_and_optional_words() -> None:
         ("collect", "the", "old", "debt"),
     ]
     assert expand("(a b|c)") == [("a", "b"), ("c",)]
+
+
+def test_a_leading_equals_sign_marks_a_phrase_exact_only_and_is_no_word() -> None:
+    assert expand("=(stop|quit) calling") == expand("(stop|quit) calling")
+    assert exact_only("=stop calling") and not exact_only("stop calling")
 
 
 def test_words_are_normalized_like_transcript_words() -> None:
