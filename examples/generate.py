@@ -41,6 +41,7 @@ SETS = {
     "eval": ROOT / "eval",
     "holdout": ROOT / "eval" / "holdout",
     "holdout2": ROOT / "eval" / "holdout2",
+    "holdout3": ROOT / "eval" / "holdout3",
 }
 RATE = 8000
 CODECS = {

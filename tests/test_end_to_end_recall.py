@@ -102,3 +102,23 @@ def test_second_held_out_set_end_to_end_does_not_regress(tmp_path):
         missed(text),
         false_alarms(text),
     )
+
+
+def test_third_held_out_set_end_to_end_does_not_regress(tmp_path):
+    """The 20 calls of eval/holdout3, written on 2026-12-02 by a third author asked to avoid the
+    obvious keywords ("somebody in uniform from the back seat of their car", "a slice of every
+    paycheck", "I've retained counsel"). At first sight, with the packs as fixed after
+    eval/holdout2: from text recall 9/17 with 6 false alarms, end to end 8/17 at precision 0.53
+    (README). After the fixes they led to: from text 17/17 with no false alarm; end to end 16/17
+    at precision 0.89. The miss left is h307, where tiny.en heard "a judge" as "a jitch"; the two
+    false alarms are mono calls whose "Speaking." the ASR garbled (needs_listen).
+    """
+    text, audio = evaluate_audio(ROOT / "eval" / "holdout3", tmp_path / "reports.json")
+
+    assert audio["errors"] == [] and audio["calls"] == 20
+    assert audio["total"]["tp"] >= 16, missed(audio)
+    assert audio["total"]["precision"] >= 0.85, false_alarms(audio)
+    assert text["total"]["recall"] == 1.0 and text["total"]["precision"] == 1.0, (
+        missed(text),
+        false_alarms(text),
+    )

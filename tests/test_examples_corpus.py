@@ -25,8 +25,8 @@ from conftest import US_COLLECTIONS_IDS
 from transcribe.meta import load_meta
 
 ROOT = Path(__file__).resolve().parent.parent
-# eval/holdout and eval/holdout2: written without reading the packs (README, "Measured precision and recall")
-SETS = ("examples", "eval", "eval/holdout", "eval/holdout2")
+# eval/holdout*: written without reading the packs (README, "Measured precision and recall")
+SETS = ("examples", "eval", "eval/holdout", "eval/holdout2", "eval/holdout3")
 
 # The stable rule ids of the US collections pack (issue 3). Labels may use nothing else.
 RULE_IDS = US_COLLECTIONS_IDS
@@ -34,7 +34,7 @@ SCRIPT_KEYS = {"description", "layout", "codec", "meta", "turns", "labels", "pri
 TURN_KEYS = {"speaker", "text", "voice"}
 CODEC_NAMES = {"mulaw": "pcm_mulaw", "alaw": "pcm_alaw", "pcm16": "pcm_s16le"}
 CHANNELS = {"stereo": 2, "mono": 1}
-AUDIO_BUDGET_BYTES = 45_000_000  # 40.7 MB with eval/holdout2 (2026-12-02)
+AUDIO_BUDGET_BYTES = 60_000_000  # 52.6 MB with eval/holdout3 (2026-12-02)
 
 
 def _load_generator():
@@ -80,6 +80,7 @@ def test_every_set_has_scripts():
     assert len(_scripts("eval")) >= 30
     assert len(_scripts("eval/holdout")) >= 12
     assert len(_scripts("eval/holdout2")) >= 20
+    assert len(_scripts("eval/holdout3")) >= 20
 
 
 @pytest.mark.parametrize("set_name,path", SCRIPTS, ids=[p.stem for _, p in SCRIPTS])
