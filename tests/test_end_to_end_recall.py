@@ -84,36 +84,20 @@ def test_held_out_calls_end_to_end_do_not_regress(tmp_path):
     assert text["total"]["recall"] == 1.0 and text["total"]["precision"] >= 0.92
 
 
-def test_second_held_out_set_end_to_end_does_not_regress(tmp_path):
-    """The 20 calls of eval/holdout2, written on 2026-12-02 by someone who had not read the
-    packs (14 with violations of all 14 rules, 6 tricky negatives, 6 mono). At first sight:
-    from text recall 11/17, end to end 11/17 with precision 0.79 (README). After the fixes
-    they led to: from text 17/17 with no false alarm; end to end 16/17 with precision 0.89.
-    The miss left is h201, where tiny.en heard "a sheriff's deputy showing up" as "share a
-    step you're showing up"; the two false alarms are mono calls whose "Speaking."/"Yes." the
-    ASR lost, so debt details came before any confirmation it heard (needs_listen).
+@pytest.mark.parametrize("corpus", ["holdout2", "holdout3"])
+def test_later_held_out_sets_end_to_end_do_not_regress(corpus, tmp_path):
+    """Two sets of 20 calls written on 2026-12-02 by authors who had not read the packs (14
+    calls with violations of all 14 rules, 6 tricky negatives, 6 mono each); holdout3's author
+    was told to avoid the obvious keywords ("somebody in uniform from the back seat of their
+    car", "I've retained counsel"). At first sight (README): holdout2 from text 11/17, end to
+    end 11/17 at precision 0.79; holdout3, with holdout2's fixes, from text 9/17 with 6 false
+    alarms, end to end 8/17 at precision 0.53. After the fixes they led to, both: from text
+    17/17 with no false alarm; end to end 16/17 at precision 0.89. The misses left are ASR
+    errors with no unsure word to search ("a sheriff's deputy" heard as "share a step you're",
+    "a judge" as "a jitch"); the false alarms are mono calls whose "Speaking." or "Yes." the
+    ASR lost, so the balance came before any confirmation it heard (needs_listen).
     """
-    text, audio = evaluate_audio(ROOT / "eval" / "holdout2", tmp_path / "reports.json")
-
-    assert audio["errors"] == [] and audio["calls"] == 20
-    assert audio["total"]["tp"] >= 16, missed(audio)
-    assert audio["total"]["precision"] >= 0.85, false_alarms(audio)
-    assert text["total"]["recall"] == 1.0 and text["total"]["precision"] == 1.0, (
-        missed(text),
-        false_alarms(text),
-    )
-
-
-def test_third_held_out_set_end_to_end_does_not_regress(tmp_path):
-    """The 20 calls of eval/holdout3, written on 2026-12-02 by a third author asked to avoid the
-    obvious keywords ("somebody in uniform from the back seat of their car", "a slice of every
-    paycheck", "I've retained counsel"). At first sight, with the packs as fixed after
-    eval/holdout2: from text recall 9/17 with 6 false alarms, end to end 8/17 at precision 0.53
-    (README). After the fixes they led to: from text 17/17 with no false alarm; end to end 16/17
-    at precision 0.89. The miss left is h307, where tiny.en heard "a judge" as "a jitch"; the two
-    false alarms are mono calls whose "Speaking." the ASR garbled (needs_listen).
-    """
-    text, audio = evaluate_audio(ROOT / "eval" / "holdout3", tmp_path / "reports.json")
+    text, audio = evaluate_audio(ROOT / "eval" / corpus, tmp_path / "reports.json")
 
     assert audio["errors"] == [] and audio["calls"] == 20
     assert audio["total"]["tp"] >= 16, missed(audio)
