@@ -1,6 +1,6 @@
 """The phrase syntax of rule packs, expanded to the token sequences a matcher looks for.
 
-A phrase is words separated by spaces, with three helpers:
+A phrase is words separated by spaces, with these helpers:
 
 - ``(a|b c)`` one of the alternatives (an alternative may be several words or empty);
 - ``[words]`` optional words, the same as ``(words|)``;
