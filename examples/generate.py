@@ -42,6 +42,7 @@ SETS = {
     "holdout": ROOT / "eval" / "holdout",
     "holdout2": ROOT / "eval" / "holdout2",
     "holdout3": ROOT / "eval" / "holdout3",
+    "holdout4": ROOT / "eval" / "holdout4",
 }
 RATE = 8000
 CODECS = {
