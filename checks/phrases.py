@@ -107,7 +107,7 @@ def expand(phrase: str) -> list[tuple[str, ...]]:
         raise PhraseSyntaxError(f"unexpected {lexemes[pos]!r} in phrase {phrase!r}")
     seen: dict[tuple[str, ...], None] = {}
     for words in alternatives:
-        tokens = tuple(t for t in (w if w in _LITERAL else normalize_word(w) for w in words) if t != "_")
+        tokens = tuple(w if w in _LITERAL else normalize_word(w) for w in words)  # _lex refused non-words
         if not tokens:
             raise PhraseSyntaxError(f"phrase {phrase!r} can match nothing (every word is optional)")
         if all(t == WILDCARD for t in tokens):
