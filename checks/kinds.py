@@ -237,6 +237,9 @@ def check_response(ctx: CallContext, rule: Rule) -> list[Finding]:
     findings: list[Finding] = []
     reported: set[int] = set()
     required_reported = False
+    # a required reply answers every trigger heard before it: once validation is offered, the
+    # consumer naming the dispute again ("an identity theft report") needs no second offer
+    answered_from = min((t.t_end for t in triggers if t.score == 1.0), default=INF)
     for trigger in triggers:
         window = (trigger.t_end, _window_end(ctx, trigger, spec.speaker, spec.window))
         doubt = _trigger_doubt(ctx, rule, trigger)
@@ -246,7 +249,7 @@ def check_response(ctx: CallContext, rule: Rule) -> list[Finding]:
             reported.add(occ.start)
             findings.append(_said_finding(ctx, rule, occ, doubt))
         if spec.required and not required_reported and trigger.score == 1.0:  # heard, not garbled
-            finding = _required_reply(ctx, rule, trigger, window)
+            finding = _required_reply(ctx, rule, trigger, (answered_from, window[1]))
             if finding is not None:
                 findings.append(finding)
                 required_reported = True
