@@ -43,6 +43,7 @@ SETS = {
     "holdout2": ROOT / "eval" / "holdout2",
     "holdout3": ROOT / "eval" / "holdout3",
     "holdout4": ROOT / "eval" / "holdout4",
+    "holdout5": ROOT / "eval" / "holdout5",
 }
 RATE = 8000
 CODECS = {
