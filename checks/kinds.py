@@ -211,7 +211,8 @@ def check_response(ctx: CallContext, rule: Rule) -> list[Finding]:
 
     "After" is by time: the window opens when the trigger's last word ends and closes at the
     end of the responder's Nth turn (``window.turns``) or ``window.seconds`` later, whichever
-    comes first; without a window it runs to the end of the call.
+    comes first; without a window it runs to the end of the call. A required reply may come
+    anywhere after the first trigger heard: it answers every trigger heard before it.
 
     A trigger the ASR may have garbled still counts (``fuzzy``): with no exact trigger, the
     best fuzzy one among the words it was unsure of. Only a forbidden reply after it is a
@@ -237,8 +238,7 @@ def check_response(ctx: CallContext, rule: Rule) -> list[Finding]:
     findings: list[Finding] = []
     reported: set[int] = set()
     required_reported = False
-    # a required reply answers every trigger heard before it: once validation is offered, the
-    # consumer naming the dispute again ("an identity theft report") needs no second offer
+    # once validation is offered, the consumer naming the dispute again needs no second offer
     answered_from = min((t.t_end for t in triggers if t.score == 1.0), default=INF)
     for trigger in triggers:
         window = (trigger.t_end, _window_end(ctx, trigger, spec.speaker, spec.window))
