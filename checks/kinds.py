@@ -211,8 +211,8 @@ def check_response(ctx: CallContext, rule: Rule) -> list[Finding]:
 
     "After" is by time: the window opens when the trigger's last word ends and closes at the
     end of the responder's Nth turn (``window.turns``) or ``window.seconds`` later, whichever
-    comes first; without a window it runs to the end of the call. A required reply may come
-    anywhere after the first trigger heard: it answers every trigger heard before it.
+    comes first; without a window it runs to the end of the call. A required reply is owed
+    once, in the window of the first trigger heard: it answers every trigger after it too.
 
     A trigger the ASR may have garbled still counts (``fuzzy``): with no exact trigger, the
     best fuzzy one among the words it was unsure of. Only a forbidden reply after it is a
@@ -237,9 +237,6 @@ def check_response(ctx: CallContext, rule: Rule) -> list[Finding]:
         return _implied_without_trigger(ctx, rule, implied)
     findings: list[Finding] = []
     reported: set[int] = set()
-    required_reported = False
-    # once validation is offered, the consumer naming the dispute again needs no second offer
-    answered_from = min((t.t_end for t in triggers if t.score == 1.0), default=INF)
     for trigger in triggers:
         window = (trigger.t_end, _window_end(ctx, trigger, spec.speaker, spec.window))
         doubt = _trigger_doubt(ctx, rule, trigger)
@@ -248,11 +245,15 @@ def check_response(ctx: CallContext, rule: Rule) -> list[Finding]:
                 continue
             reported.add(occ.start)
             findings.append(_said_finding(ctx, rule, occ, doubt))
-        if spec.required and not required_reported and trigger.score == 1.0:  # heard, not garbled
-            finding = _required_reply(ctx, rule, trigger, (answered_from, window[1]))
-            if finding is not None:
-                findings.append(finding)
-                required_reported = True
+    heard = [t for t in triggers if t.score == 1.0]  # heard, not garbled
+    if spec.required and heard:
+        # only the first trigger heard needs the reply: the reply answers every later one (once
+        # validation is offered, the consumer naming the dispute again needs no second offer)
+        first = min(heard, key=lambda t: t.t_end)
+        window = (first.t_end, _window_end(ctx, first, spec.speaker, spec.window))
+        finding = _required_reply(ctx, rule, first, window)
+        if finding is not None:
+            findings.append(finding)
     return findings
 
 
