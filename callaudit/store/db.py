@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -104,10 +106,30 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     # WAL lets readers (the CLI, the UI) work while a run writes; foreign keys are off by default.
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _switch_to_wal(cursor)
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _switch_to_wal(cursor: Any) -> None:
+    """Set WAL mode, retrying while another connection holds the lock the switch needs.
+
+    Switching needs an exclusive lock that SQLite refuses at once, without waiting on the busy
+    timeout, while another connection reads or switches; processes opening a new store together
+    then hit "database is locked" here. Retry until the busy timeout a writer would have waited.
+    """
+    deadline = time.monotonic() + SQLITE_BUSY_SECONDS
+    pause = 0.01
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
 
 
 def _sqlite_begin(connection: Any) -> None:
