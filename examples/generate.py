@@ -44,6 +44,7 @@ SETS = {
     "holdout3": ROOT / "eval" / "holdout3",
     "holdout4": ROOT / "eval" / "holdout4",
     "holdout5": ROOT / "eval" / "holdout5",
+    "holdout6": ROOT / "eval" / "holdout6",
 }
 RATE = 8000
 CODECS = {
