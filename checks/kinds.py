@@ -375,8 +375,29 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
 
     for occ in sorted(thens, key=lambda o: o.t_start):
         if not confirmed_before(occ.t_start) and not occ.negated:
-            return [_said_finding(ctx, rule, occ)]
+            # heard revoked ("I'm his wife"): no doubt; else an unsure answer may have held `first`
+            revoked = any(r < occ.t_start for r in revokes)
+            return [_said_finding(ctx, rule, occ, "" if revoked else _unsure_answer(ctx, rule, occ.t_start))]
     return []
+
+
+def _unsure_answer(ctx: CallContext, rule: Rule, when: float) -> str:
+    """Why a ``first`` nobody was heard to say may have been said: its speaker's words before
+    ``when`` where it would be (a turn's first words, with ``turn_start``) hold one the ASR was
+    unsure of. "Yeah, this is Curtis" heard as "The (p=0.19) eye of this is courage" leaves the
+    balance told to someone not verified, but a human must listen before calling it a violation.
+    """
+    first, text = rule.spec.first, ctx.text
+    floor = ctx.min_probability(rule)
+    for a, b in text.token_ranges(speakers_for(first.speaker), -INF, when):
+        for i in text.unsure_tokens(floor, a, b):
+            if not first.turn_start or text.words_into_turn(i) < TURN_START_WORDS:
+                word = text.words[i]
+                return (
+                    f"nothing heard before it answers the rule, but the {first.speaker}'s words "
+                    f"where an answer would be were unsure ({word.text!r}, p={word.probability:.2f})"
+                )
+    return ""
 
 
 SPEECH_KINDS = {
