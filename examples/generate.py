@@ -45,6 +45,7 @@ SETS = {
     "holdout4": ROOT / "eval" / "holdout4",
     "holdout5": ROOT / "eval" / "holdout5",
     "holdout6": ROOT / "eval" / "holdout6",
+    "holdout7": ROOT / "eval" / "holdout7",
 }
 RATE = 8000
 CODECS = {
