@@ -214,6 +214,9 @@ def check_response(ctx: CallContext, rule: Rule) -> list[Finding]:
     comes first; without a window it runs to the end of the call. A required reply is owed
     once, in the window of the first trigger heard: it answers every trigger after it too.
 
+    A ``revoked_by`` phrase heard after a trigger withdraws it ("no, she's only doing the
+    divorce"): the trigger's window closes there, and no required reply is owed to it.
+
     A trigger the ASR may have garbled still counts (``fuzzy``): with no exact trigger, the
     best fuzzy one among the words it was unsure of. Only a forbidden reply after it is a
     finding, and only needs_listen: no required reply is no evidence that a trigger we are
@@ -235,23 +238,28 @@ def check_response(ctx: CallContext, rule: Rule) -> list[Finding]:
         triggers = _garbled_trigger(ctx, rule, max(o.t_start for o in replies))
     if not triggers:
         return _implied_without_trigger(ctx, rule, implied)
+    revokes = sorted(o.t_start for o in group_occurrences(ctx, rule, "revoked_by")) if spec.revoked_by else []
     findings: list[Finding] = []
     reported: set[int] = set()
+    windows: dict[int, tuple[float, float]] = {}  # trigger start -> its reply window
     for trigger in triggers:
-        window = (trigger.t_end, _window_end(ctx, trigger, spec.speaker, spec.window))
+        end = _window_end(ctx, trigger, spec.speaker, spec.window)
+        revoked = next((r for r in revokes if r >= trigger.t_end), INF)
+        windows[trigger.start] = window = (trigger.t_end, min(end, revoked))
         doubt = _trigger_doubt(ctx, rule, trigger)
         for occ in replies:
             if occ.start in reported or not window[0] <= occ.t_start <= window[1] or occ.negated:
                 continue
             reported.add(occ.start)
             findings.append(_said_finding(ctx, rule, occ, doubt))
-    heard = [t for t in triggers if t.score == 1.0]  # heard, not garbled
+        if revoked < INF and revoked <= end:  # withdrawn before its window closed: no reply is owed
+            windows.pop(trigger.start)
+    heard = [t for t in triggers if t.score == 1.0 and t.start in windows]  # heard, not garbled or withdrawn
     if spec.required and heard:
         # only the first trigger heard needs the reply: the reply answers every later one (once
         # validation is offered, the consumer naming the dispute again needs no second offer)
         first = min(heard, key=lambda t: t.t_end)
-        window = (first.t_end, _window_end(ctx, first, spec.speaker, spec.window))
-        finding = _required_reply(ctx, rule, first, window)
+        finding = _required_reply(ctx, rule, first, windows[first.start])
         if finding is not None:
             findings.append(finding)
     return findings

@@ -183,6 +183,9 @@ class ResponseRule(RuleBase):
 
     kind: Literal["response"]
     trigger: PhraseGroup
+    # Heard after a trigger, it withdraws it ("no, she's only doing the divorce"): nothing
+    # said after it answers that trigger, and no reply is owed to it.
+    revoked_by: PhraseGroup | None = None
     speaker: Speaker = "agent"
     forbidden: PhraseList | None = None
     implies_trigger: PhraseList | None = None

@@ -73,12 +73,14 @@ RULES = {
     "response/cease.yml": """\
         kind: response
         trigger: {speaker: customer, phrases: ["stop calling"]}
+        revoked_by: {speaker: customer, phrases: ["you can call me"]}
         forbidden: ["(keep|continue) calling", "make a payment"]
         window: {turns: 2}
     """,
     "response/dispute.yml": """\
         kind: response
         trigger: {speaker: customer, phrases: ["not my debt"]}
+        revoked_by: {speaker: customer, phrases: ["(it is|it's) mine"], negation: false}
         required: ["(send|mail) you a validation notice"]
         window: {seconds: 20}
     """,
@@ -372,6 +374,31 @@ def test_response_required_reply_outside_the_seconds_window(pack) -> None:
         ("agent", "okay " * 60 + "we will send you a validation notice"),
     ]
     assert statuses(check(pack, "response.dispute", *turns)) == ["violation"]
+
+
+def test_response_revoked_trigger_is_owed_no_reply(pack) -> None:
+    withdrawn = [
+        ("customer", "This is not my debt."),
+        ("customer", "Oh wait, it is mine."),
+        ("agent", "Okay."),
+    ]
+    assert check(pack, "response.dispute", *withdrawn) == []
+    late = [("customer", "This is not my debt."), ("agent", "okay " * 60), ("customer", "Oh, it is mine.")]
+    assert statuses(check(pack, "response.dispute", *late)) == ["violation"]  # withdrawn after the window
+
+
+def test_response_replies_after_a_revocation_answer_nothing(pack) -> None:
+    before = [
+        ("customer", "Stop calling."),
+        ("agent", "We will keep calling."),
+        ("customer", "Fine, you can call me."),
+    ]
+    assert statuses(check(pack, "response.cease", *before)) == ["violation"]
+    after = [("customer", "Stop calling. Actually, you can call me."), ("agent", "Can you make a payment?")]
+    assert check(pack, "response.cease", *after) == []
+    # a revocation before the trigger withdraws nothing
+    earlier = [("customer", "You can call me. No, stop calling."), ("agent", "We will keep calling.")]
+    assert statuses(check(pack, "response.cease", *earlier)) == ["violation"]
 
 
 def test_response_in_mixed_speech_needs_listening(pack) -> None:
