@@ -92,12 +92,13 @@ LATER_HELD_OUT = {
     "holdout4": (20, 16, 15, 0.75, 0.8),
     "holdout5": (16, 12, 12, 0.9, 1.0),
     "holdout6": (16, 12, 12, 0.9, 0.9),
+    "holdout7": (16, 12, 12, 0.9, 1.0),
 }
 
 
 @pytest.mark.parametrize("corpus", LATER_HELD_OUT)
 def test_later_held_out_sets_end_to_end_do_not_regress(corpus, tmp_path):
-    """Five sets written on 2026-12-02 and 12-03 by authors who had not read the packs, each
+    """Six sets written on 2026-12-02 and 12-03 by authors who had not read the packs, each
     scored once at first sight and then fixed (README, "Measured precision and recall").
 
     - holdout2 (20 calls) and holdout3 (20, veiled wording: "somebody in uniform from the back
@@ -114,6 +115,9 @@ def test_later_held_out_sets_end_to_end_do_not_regress(corpus, tmp_path):
       end 6/12 at 0.67 ("a process server", "treat it as coming from the court itself", "leave
       me be"); after its fixes 12/12 both ways at 0.92 (a mono call from a jail deputy, and a
       third-party false alarm where the ASR lost "Yeah, this is Curtis").
+    - holdout7 (16, half plain and half veiled wording), written after holdout6's fixes: first
+      sight 9/12 at 0.64 both ways ("a perp walk", "Uncle Sam's the one on the other end", "a
+      little buzz after the first"); after its fixes 12/12 from text at 1.00, end to end at 0.92.
 
     The misses left are ASR errors with no unsure word to search ("a sheriff's deputy" heard
     as "share a step you're", "a judge" as "a jitch", "sob story" as "soft story"). A floor:
