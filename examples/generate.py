@@ -46,6 +46,7 @@ SETS = {
     "holdout5": ROOT / "eval" / "holdout5",
     "holdout6": ROOT / "eval" / "holdout6",
     "holdout7": ROOT / "eval" / "holdout7",
+    "holdout8": ROOT / "eval" / "holdout8",
 }
 RATE = 8000
 CODECS = {

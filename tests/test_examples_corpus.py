@@ -32,7 +32,7 @@ SCRIPT_KEYS = {"description", "layout", "codec", "meta", "turns", "labels", "pri
 TURN_KEYS = {"speaker", "text", "voice"}
 CODEC_NAMES = {"mulaw": "pcm_mulaw", "alaw": "pcm_alaw", "pcm16": "pcm_s16le"}
 CHANNELS = {"stereo": 2, "mono": 1}
-AUDIO_BUDGET_BYTES = 112_000_000  # 108.2 MB with eval/holdout7 (2026-12-03)
+AUDIO_BUDGET_BYTES = 134_000_000  # 129.8 MB with eval/holdout8 (2026-12-03)
 
 
 def _load_generator():
@@ -87,6 +87,7 @@ MIN_SCRIPTS = {
     "eval/holdout5": 16,
     "eval/holdout6": 16,
     "eval/holdout7": 16,
+    "eval/holdout8": 16,
 }
 
 
@@ -165,7 +166,10 @@ def test_time_window_labels_follow_the_consumers_clock(set_name):
 
 @pytest.mark.parametrize("set_name", SETS)
 def test_frequency_labels_follow_call_attempts_csv(set_name):
-    """Most attempts in any 7-day window (csv rows plus the recorded call) > 7 <=> the label."""
+    """Attempts on the call's day and the six before it, in the consumer's time zone (csv rows
+    plus the recorded call), > 7 <=> the label: Regulation F counts days, not 168 hours, as the
+    rule does (a call 6 days 21 hours after an attempt on the 5th, made on the 12th, is in
+    another seven-day period; holdout8's h812 was labelled by hours)."""
     attempts = pd.read_csv(_calls_dir(set_name) / "call_attempts.csv")
     assert list(attempts.columns) == ["account_id", "started_at", "outcome"]
     attempts["started_at"] = pd.to_datetime(attempts["started_at"], utc=True)
@@ -180,8 +184,11 @@ def test_frequency_labels_follow_call_attempts_csv(set_name):
                 *attempts.started_at[attempts.account_id == script.meta["account_id"]],
             ]
         )
-        busiest = max(sum(t <= u < t + timedelta(days=7) for u in times) for t in times)
-        assert (busiest > 7) == ("calling.frequency_7in7" in script.labels), script.call_id
+        call = pd.Timestamp(script.meta["started_at"])
+        zone = ZoneInfo(script.meta["consumer_timezone"]) if script.meta.get("consumer_timezone") else call.tz
+        day = call.tz_convert(zone).date()
+        in_week = sum(day - timedelta(days=6) <= t.tz_convert(zone).date() <= day for t in times if t <= call)
+        assert (in_week > 7) == ("calling.frequency_7in7" in script.labels), script.call_id
 
 
 def test_card_ssn_and_birth_dates_are_spoken_by_customers_in_the_examples():
