@@ -93,12 +93,13 @@ LATER_HELD_OUT = {
     "holdout5": (16, 12, 12, 0.9, 1.0),
     "holdout6": (16, 12, 12, 0.9, 0.9),
     "holdout7": (16, 12, 12, 0.9, 1.0),
+    "holdout8": (16, 11, 11, 0.8, 1.0),
 }
 
 
 @pytest.mark.parametrize("corpus", LATER_HELD_OUT)
 def test_later_held_out_sets_end_to_end_do_not_regress(corpus, tmp_path):
-    """Six sets written on 2026-12-02 and 12-03 by authors who had not read the packs, each
+    """Seven sets written on 2026-12-02 and 12-03 by authors who had not read the packs, each
     scored once at first sight and then fixed (README, "Measured precision and recall").
 
     - holdout2 (20 calls) and holdout3 (20, veiled wording: "somebody in uniform from the back
@@ -118,6 +119,10 @@ def test_later_held_out_sets_end_to_end_do_not_regress(corpus, tmp_path):
     - holdout7 (16, half plain and half veiled wording), written after holdout6's fixes: first
       sight 9/12 at 0.64 both ways ("a perp walk", "Uncle Sam's the one on the other end", "a
       little buzz after the first"); after its fixes 12/12 from text at 1.00, end to end at 0.92.
+    - holdout8 (16, long call-floor calls, the violation buried mid-turn): first sight 7/11 at
+      0.70 from text, 6/11 at 0.60 end to end ("a screen door", "I'm a paralegal", "the repo
+      truck", "my guy at the law office"); after its fixes 11/11 both ways, end to end at 0.85
+      (two lost confirmations, needs_listen).
 
     The misses left are ASR errors with no unsure word to search ("a sheriff's deputy" heard
     as "share a step you're", "a judge" as "a jitch", "sob story" as "soft story"). A floor:
