@@ -241,25 +241,25 @@ def check_response(ctx: CallContext, rule: Rule) -> list[Finding]:
     revokes = sorted(o.t_start for o in group_occurrences(ctx, rule, "revoked_by")) if spec.revoked_by else []
     findings: list[Finding] = []
     reported: set[int] = set()
-    windows: dict[int, tuple[float, float]] = {}  # trigger start -> its reply window
+    owed: list[tuple[Occurrence, tuple[float, float]]] = []  # triggers a required reply may answer
     for trigger in triggers:
         end = _window_end(ctx, trigger, spec.speaker, spec.window)
         revoked = next((r for r in revokes if r >= trigger.t_end), INF)
-        windows[trigger.start] = window = (trigger.t_end, min(end, revoked))
+        window = (trigger.t_end, min(end, revoked))
         doubt = _trigger_doubt(ctx, rule, trigger)
         for occ in replies:
             if occ.start in reported or not window[0] <= occ.t_start <= window[1] or occ.negated:
                 continue
             reported.add(occ.start)
             findings.append(_said_finding(ctx, rule, occ, doubt))
-        if revoked < INF and revoked <= end:  # withdrawn before its window closed: no reply is owed
-            windows.pop(trigger.start)
-    heard = [t for t in triggers if t.score == 1.0 and t.start in windows]  # heard, not garbled or withdrawn
-    if spec.required and heard:
+        # heard, not garbled, and not withdrawn before its window closed
+        if trigger.score == 1.0 and (revoked == INF or revoked > end):
+            owed.append((trigger, window))
+    if spec.required and owed:
         # only the first trigger heard needs the reply: the reply answers every later one (once
         # validation is offered, the consumer naming the dispute again needs no second offer)
-        first = min(heard, key=lambda t: t.t_end)
-        finding = _required_reply(ctx, rule, first, windows[first.start])
+        first, window = min(owed, key=lambda tw: tw[0].t_end)
+        finding = _required_reply(ctx, rule, first, window)
         if finding is not None:
             findings.append(finding)
     return findings
