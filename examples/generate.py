@@ -47,6 +47,7 @@ SETS = {
     "holdout6": ROOT / "eval" / "holdout6",
     "holdout7": ROOT / "eval" / "holdout7",
     "holdout8": ROOT / "eval" / "holdout8",
+    "holdout9": ROOT / "eval" / "holdout9",
 }
 RATE = 8000
 CODECS = {
