@@ -110,10 +110,8 @@ def occurrences(
     text = ctx.text
     stream_at = text.stream_at
     merged: list[list] = []
-    exceptions = ctx.matches.get((rule.id, _exceptions_of(group)), ())
     bounded = times != (-INF, INF)  # most rules look at the whole call: no word times to read
-    # the tokens inside exceptions: a match overlapping one does not count
-    excepted = {i for a, b in exceptions for i in range(a, b)}
+    excepted = _excepted_tokens(ctx, rule, group)
     for start, end in matches:
         if excepted and not excepted.isdisjoint(range(start, end)):
             continue
@@ -131,6 +129,12 @@ def occurrences(
             merged.append([start, end, said_by])
     window = ctx.settings.negation_window if negation else None
     return [Occurrence(text, s, e, who, who == "mixed" and speaker != "any", window) for s, e, who in merged]
+
+
+def _excepted_tokens(ctx: CallContext, rule: Rule, group: str) -> set[int]:
+    """The tokens inside the group's exceptions: a match overlapping one does not count."""
+    exceptions = ctx.matches.get((rule.id, _exceptions_of(group)), ())
+    return {i for a, b in exceptions for i in range(a, b)}
 
 
 @cache
@@ -189,6 +193,9 @@ def fuzzy_in_ranges(
     # run) is as long as its phrase, so phrases longer than every range cannot be found
     # (the runs check above already keeps only phrases that fit one).
     room = haystack.longest + len(BREAK) if unsure_only else len(searched)
+    # a garbled phrase inside an exception is the exception ("Kayden (p=0.46), stop calling
+    # your sister names" holds no garbled request to stop calling)
+    excepted = _excepted_tokens(ctx, rule, group)
     best: tuple[float, int, int, str] | None = None  # score, start token, end token, spelling
     cutoff = settings.fuzzy_unsure_review
     for first, spellings, lengths, _ in needles:
@@ -213,6 +220,8 @@ def fuzzy_in_ranges(
         if hit is None or (best is not None and hit.score <= best[0]):
             continue
         start, end = text.tokens_at(haystack, lo + hit.dest_start, lo + hit.dest_end)
+        if excepted and not excepted.isdisjoint(range(start, end)):
+            continue
         if unsure_only and not _misheard_here(ctx, rule, start, end, top[0]):
             continue  # differs from the phrase where the ASR was sure: a different phrase
         if hit.score < settings.fuzzy_review and not _garbled_here(ctx, rule, start, end, top[0]):

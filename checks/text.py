@@ -32,7 +32,10 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-NEGATORS = _words("not never no nobody nothing neither nor noone cannot without wont cant dont isnt arent")
+NEGATORS = _words(
+    "not never no nobody nothing neither nor noone cannot without wont cant dont isnt arent "
+    "nobody's nothing's noone's nobody'll nobodys nothings"  # "Nobody's going to jail over a bill"
+)
 # Words that open a new clause: a negator before them does not reach the words after.
 CLAUSE_OPENERS = _words(
     "but and or so because cause if unless then otherwise until when though although however "
@@ -89,6 +92,9 @@ _START = attrgetter("start")
 # "Nobody wants to take you to court" still reassures: a negator that is no verb's negates.
 WANT = _words("want wanna wants")
 VERB_NEGATORS = _words("not dont wont cant cannot")
+# A negator whose verb is one of these denies the denial: "nothing's stopping us from sending
+# the police", "no one can stop the sheriff from coming" threaten.
+PREVENTING = _words("stop stops stopping stopped prevent prevents preventing prevented")
 
 
 def is_negator(token: str) -> bool:
@@ -276,8 +282,8 @@ class CallText:
             token = tokens[j]
             if after in WANT and (token.endswith("n't") or token in VERB_NEGATORS):
                 return False  # "you don't want the sheriff at your door" warns, it does not deny
-            if is_negator(token) or (token == "one" and j > first and tokens[j - 1] == "no"):
-                return True
+            if is_negator(token) or (token in ("one", "one's") and j > first and tokens[j - 1] == "no"):
+                return not PREVENTING.intersection(tokens[j + 1 : j + 3])
             if token in CLAUSE_OPENERS or (token in SUBJECT_IF_VERB_FOLLOWS and after in AUXILIARIES):
                 return False
             after = token

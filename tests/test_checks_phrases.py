@@ -163,6 +163,13 @@ def test_token_i_is_word_i_and_maps_to_a_time() -> None:
         ("we would not want to take you to court", "take", False),
         ("nobody wants to take you to court", "take", True),
         ("we don't take people to court", "take", True),
+        # a negator with its "'s" (ninth held-out set, h910)
+        ("nobody's going to jail over a hospital bill", "jail", True),
+        ("no one's going to arrest you", "arrest", True),
+        # a negator of stopping denies the denial
+        ("nothing's stopping us from sending the police", "police", False),
+        ("no one can stop the sheriff from coming", "sheriff", False),
+        ("we can't stop the court from taking your wages", "taking", False),
     ],
 )
 def test_negation_scope(said, word, negated) -> None:
