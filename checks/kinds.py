@@ -365,11 +365,12 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
     if not thens:
         return []
     first = spec.first
+    revokes = [o.t_start for o in group_occurrences(ctx, rule, "revoked_by")] if spec.revoked_by else []
     firsts = sorted(
-        occurrences(ctx, rule, "first", first.speaker, first.negation, turn_start=first.turn_start),
+        occurrences(ctx, rule, "first", first.speaker, first.negation, turn_start=first.turn_start)
+        + _answers(ctx, rule, min(revokes, default=INF)),
         key=lambda o: o.t_end,
     )
-    revokes = [o.t_start for o in group_occurrences(ctx, rule, "revoked_by")] if spec.revoked_by else []
 
     def confirmed_before(when: float) -> bool:
         # A "first" counts if it ended before this "then" and nothing revoked it since it began
@@ -387,6 +388,22 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
             revoked = any(r < occ.t_start for r in revokes)
             return [_said_finding(ctx, rule, occ, "" if revoked else _unsure_answer(ctx, rule, occ.t_start))]
     return []
+
+
+def _answers(ctx: CallContext, rule: Rule, revoked_at: float) -> list[Occurrence]:
+    """Answers to the rule's ``answered`` question: each begun within ``within`` seconds after
+    the question ended, and before any revocation ("I'm his wife" and then his date of birth
+    confirms nobody)."""
+    answered = rule.spec.answered
+    if answered is None:
+        return []
+    questions = group_occurrences(ctx, rule, "answered.question")
+    return [
+        answer
+        for answer in group_occurrences(ctx, rule, "answered.answer")
+        if answer.t_start < revoked_at
+        and any(0 <= answer.t_start - q.t_end <= answered.within for q in questions)
+    ]
 
 
 def _unsure_answer(ctx: CallContext, rule: Rule, when: float) -> str:

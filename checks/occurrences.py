@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import cache
+from operator import attrgetter
 
 from rapidfuzz import fuzz, process
 
@@ -84,8 +85,9 @@ def speakers_for(speaker: str) -> frozenset[str]:
 
 
 def group_occurrences(ctx: CallContext, rule: Rule, name: str) -> list[Occurrence]:
-    """Non-negated occurrences of a rule's PhraseGroup field (trigger, first, then, unless...)."""
-    group = getattr(rule.spec, name)
+    """Non-negated occurrences of a rule's PhraseGroup field (trigger, first, then, unless...,
+    or a nested one: "answered.question")."""
+    group = attrgetter(name)(rule.spec)
     found = occurrences(ctx, rule, name, group.speaker, group.negation, turn_start=group.turn_start)
     return [o for o in found if not o.negated]
 

@@ -421,12 +421,21 @@ def _phrase_groups(spec: RuleSpec) -> list[tuple[str, list[str], tuple]]:
         items = getattr(spec, name, None)
         if isinstance(items, list):
             found.append((name, items, (name,)))
-    for name in ("trigger", "first", "then", "revoked_by", "unless"):
-        group = getattr(spec, name, None)
+    groups = [
+        (name, getattr(spec, name, None), (name,))
+        for name in ("trigger", "first", "then", "revoked_by", "unless")
+    ]
+    answered = getattr(spec, "answered", None)
+    if answered is not None:
+        groups += [
+            (f"answered.{name}", getattr(answered, name), ("answered", name))
+            for name in ("question", "answer")
+        ]
+    for name, group, where in groups:
         if group is not None:
-            found.append((name, group.phrases, (name, "phrases")))
+            found.append((name, group.phrases, (*where, "phrases")))
             if group.exceptions:
-                found.append((f"{name}.exceptions", group.exceptions, (name, "exceptions")))
+                found.append((f"{name}.exceptions", group.exceptions, (*where, "exceptions")))
     return found
 
 

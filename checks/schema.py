@@ -206,13 +206,28 @@ class ResponseRule(RuleBase):
         return self
 
 
+class Answered(Strict):
+    """A ``question`` of one speaker answered by the other: the ``answer`` must begin within
+    ``within`` seconds after the question ends (with ``turn_start``, opening a turn)."""
+
+    question: PhraseGroup
+    answer: PhraseGroup
+    within: Annotated[float, Field(gt=0)] = 20.0
+
+
 class OrderRule(RuleBase):
-    """``then`` must not be said unless ``first`` was said before it (and not revoked since)."""
+    """``then`` must not be said unless ``first`` was said before it (and not revoked since).
+
+    An ``answered`` question counts as ``first`` too, unless a revocation was heard before the
+    answer: a verification question ("can you give me the ZIP code?") answered with digits
+    confirms the consumer when the ASR lost their "yes".
+    """
 
     kind: Literal["order"]
     first: PhraseGroup
     then: PhraseGroup
     revoked_by: PhraseGroup | None = None
+    answered: Answered | None = None
 
 
 class LocalTime(Strict):

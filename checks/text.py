@@ -165,6 +165,8 @@ class Turn(NamedTuple):
     t_end: float
 
 
+# A pause in one speaker's words shorter than this holds no turn of the other party.
+TURN_GAP = 0.5  # seconds
 SEPARATOR = "¶"  # the token between two speakers' streams; no phrase contains it
 BREAK = " | "  # between token ranges in a haystack: keeps alignments from gluing two ranges together
 
@@ -244,15 +246,39 @@ class CallText:
     def words_into_turn(self, token: int) -> int:
         """How many words of its turn come before ``token`` (0 = it opens the turn).
 
-        A turn is an utterance; on mono audio a sentence start too, since Whisper runs the
-        two parties' sentences into one utterance there ("Is this Pat Jensen? Yes, it is.").
+        A turn is an utterance, cut where the other party spoke in a pause of it: on stereo
+        audio Whisper runs one channel's words across the other party's turn into one segment
+        ("The eye of this is courage, [agent: can you give me the ZIP code?] just 8-0-0-1-2").
+        On mono audio a sentence start opens a turn too, since Whisper runs the two parties'
+        sentences into one utterance there ("Is this Pat Jensen? Yes, it is.").
         """
         first = self._utterance_starts[bisect_right(self._utterance_starts, token) - 1]
+        words = self.words
         if self.stream_of(token).speaker == "mixed":
             for j in range(token - 1, first - 1, -1):
-                if self.words[j].text.rstrip()[-1:] in SENTENCE_END:
+                if words[j].text.rstrip()[-1:] in SENTENCE_END:
                     return token - j - 1
+            return token - first
+        for j in range(token, first, -1):
+            if self._other_spoke_between(token, words[j - 1].end, words[j].start):
+                return token - j
         return token - first
+
+    def _other_spoke_between(self, token: int, t0: float, t1: float) -> bool:
+        """Whether a word of another stream than ``token``'s starts between t0 and t1."""
+        if t1 - t0 < TURN_GAP:
+            return False
+        own = self.stream_of(token)
+        return any(
+            bisect_right(starts, t0) < bisect_left(starts, t1)
+            for stream, starts in self._word_starts.items()
+            if stream is not own
+        )
+
+    @cached_property
+    def _word_starts(self) -> dict[Stream, list[float]]:
+        """Each stream's word start times, sorted."""
+        return {s: sorted(w.start for w in self.words[s.start : s.end]) for s in self.streams}
 
     def speaker_of(self, start: int, end: int) -> str | None:
         """The speaker of a token span, or None if it is not within one speaker's words."""

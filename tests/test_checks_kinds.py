@@ -91,6 +91,16 @@ RULES = {
         then: {speaker: agent, phrases: ["you owe"]}
         revoked_by: {speaker: customer, phrases: ["his wife"]}
     """,
+    "procedure/verify_answered.yml": """\
+        kind: order
+        first: {speaker: customer, phrases: ["(yes|speaking)"], turn_start: true}
+        then: {speaker: agent, phrases: ["you owe"]}
+        revoked_by: {speaker: customer, phrases: ["his wife"]}
+        answered:
+          within: 5
+          question: {speaker: agent, phrases: ["zip code"]}
+          answer: {speaker: customer, phrases: ["#"], turn_start: true}
+    """,
 }
 
 
@@ -444,6 +454,76 @@ def test_on_mono_audio_a_sentence_start_inside_an_utterance_opens_a_turn(pack) -
         ("agent", "You owe us money."),
     ]
     assert statuses(check(pack, "procedure.verify", *stereo)) == ["violation"]
+
+
+def one_customer_utterance(transcript: Transcript) -> Transcript:
+    """The transcript with all the customer's words in one utterance, as Whisper runs a stereo
+    channel's words across the other party's turns into one segment."""
+    mine = [u for u in transcript.utterances if u.speaker == "customer"]
+    words = tuple(w for u in mine for w in u.words)
+    merged = Utterance("customer", 1, words[0].start, words[-1].end, words)
+    return replace(transcript, utterances=[u for u in transcript.utterances if u not in mine] + [merged])
+
+
+def test_on_stereo_audio_the_other_partys_speech_inside_an_utterance_opens_a_turn(pack) -> None:
+    # h601: "The eye of this is courage, [agent: can you give me the ZIP code?] just 8-0-0-1-2"
+    answered = [
+        ("agent", "Is this John?"),
+        ("customer", "The eye of this is courage."),
+        ("agent", "Can you give me your zip code to verify?"),
+        ("customer", "Yes, eight zero zero one two."),
+        ("agent", "You owe us money."),
+    ]
+    merged = one_customer_utterance(transcript_from_turns(answered, call_id="c1"))
+    assert len([u for u in merged.utterances if u.speaker == "customer"]) == 1
+    assert check(pack, "procedure.verify", transcript=merged) == []
+    # a pause the other party did not speak in opens nothing
+    paused = [("agent", "Is this John?"), ("customer", "I see what you mean."), ("customer", "Yes.")]
+    paused += [("agent", "You owe us money.")]
+    merged = one_customer_utterance(transcript_from_turns(paused, call_id="c1"))
+    assert statuses(check(pack, "procedure.verify", transcript=merged)) == ["violation"]
+
+
+@pytest.mark.parametrize(
+    "turns, confirmed",
+    [
+        # the "yes" lost, the verification question answered: confirmed
+        ([("agent", "Your zip code please?"), ("customer", "80012."), ("agent", "You owe us money.")], True),
+        # digits that answer no question, or not at the start of the turn
+        ([("agent", "Is John there?"), ("customer", "80012."), ("agent", "You owe us money.")], False),
+        (
+            [
+                ("agent", "Your zip code please?"),
+                ("customer", "I think it is 80012."),
+                ("agent", "You owe us."),
+            ],
+            False,
+        ),
+        # too late after the question (within: 5 seconds; a word takes 0.35 s here)
+        (
+            [
+                ("agent", "Your zip code please? " + "Take your time. " * 6),
+                ("customer", "80012."),
+                ("agent", "You owe us."),
+            ],
+            False,
+        ),
+        # the person said they are someone else before answering
+        (
+            [
+                ("agent", "Is John there?"),
+                ("customer", "No, his wife."),
+                ("agent", "His zip code?"),
+                ("customer", "80012."),
+                ("agent", "You owe us money."),
+            ],
+            False,
+        ),
+    ],
+)
+def test_order_an_answered_question_confirms_like_first(pack, turns, confirmed) -> None:
+    expected = [] if confirmed else ["violation"]
+    assert statuses(check(pack, "procedure.verify_answered", *turns)) == expected
 
 
 def test_a_wildcard_exception_keeps_the_agents_greeting_from_confirming_on_mono_audio(pack) -> None:

@@ -94,7 +94,7 @@ LATER_HELD_OUT = {
     "holdout6": (16, 12, 12, 0.9, 0.9),
     "holdout7": (16, 12, 12, 0.9, 1.0),
     "holdout8": (16, 11, 11, 0.8, 1.0),
-    "holdout9": (12, 8, 8, 0.6, 0.85),
+    "holdout9": (12, 8, 8, 0.7, 0.85),
 }
 
 
@@ -128,9 +128,9 @@ def test_later_held_out_sets_end_to_end_do_not_regress(corpus, tmp_path):
       sight 5/8 both ways, at 0.62 from text and 0.50 end to end; all three misses were
       response rules ("I don't want this phone ringing from you people again", "she's a lawyer,
       she's working on all my cards", "I settled that with them last fall"). After its fixes
-      8/8 both ways, at 0.89 from text and 0.67 end to end (four needs_listen: two garbled
-      verification answers, a husband's "she owes them" on mono audio, "who's calling" heard as
-      "two calling").
+      8/8 both ways, at 0.89 from text and 0.67 end to end; 0.80 once a verification question
+      answered with digits confirms the consumer (left: a husband's "she owes them" on mono
+      audio, "who's calling" heard as "two calling").
 
     The misses left are ASR errors with no unsure word to search ("a sheriff's deputy" heard
     as "share a step you're", "a judge" as "a jitch", "sob story" as "soft story"). A floor:
