@@ -221,6 +221,8 @@ def check_response(ctx: CallContext, rule: Rule) -> list[Finding]:
     best fuzzy one among the words it was unsure of. Only a forbidden reply after it is a
     finding, and only needs_listen: no required reply is no evidence that a trigger we are
     unsure of was said ("this is Terry (p=0.31)" aligns with "this is not me" at 83).
+    With neither, a ``suspect`` the consumer said on their own channel ("she's a lawyer"
+    before any phrase knew it) counts the same way: needs_listen replies, no reply owed.
     With no trigger at all, an ``implies_trigger`` reply is needs_listen: "there is nothing
     to dispute" answers a dispute nobody was heard making.
     """
@@ -236,6 +238,11 @@ def check_response(ctx: CallContext, rule: Rule) -> list[Finding]:
     if not triggers and replies and spec.fuzzy:
         # a garbled trigger only matters before a forbidden reply: search only there
         triggers = _garbled_trigger(ctx, rule, max(o.t_start for o in replies))
+    suspected = False
+    if not triggers and replies and spec.suspect:
+        # nor does a trigger in wording no phrase knows, heard on the consumer's own channel
+        triggers = [o for o in group_occurrences(ctx, rule, "suspect") if not o.ambiguous]
+        suspected = bool(triggers)
     if not triggers:
         return _implied_without_trigger(ctx, rule, implied)
     revokes = sorted(o.t_start for o in group_occurrences(ctx, rule, "revoked_by")) if spec.revoked_by else []
@@ -246,14 +253,14 @@ def check_response(ctx: CallContext, rule: Rule) -> list[Finding]:
         end = _window_end(ctx, trigger, spec.speaker, spec.window)
         revoked = next((r for r in revokes if r >= trigger.t_end), INF)
         window = (trigger.t_end, min(end, revoked))
-        doubt = _trigger_doubt(ctx, rule, trigger)
+        doubt = SUSPECT_DOUBT if suspected else _trigger_doubt(ctx, rule, trigger)
         for occ in replies:
             if occ.start in reported or not window[0] <= occ.t_start <= window[1] or occ.negated:
                 continue
             reported.add(occ.start)
             findings.append(_said_finding(ctx, rule, occ, doubt))
-        # heard, not garbled, and not withdrawn before its window closed
-        if trigger.score == 1.0 and (revoked == INF or revoked > end):
+        # heard, not garbled nor only suspected, and not withdrawn before its window closed
+        if trigger.score == 1.0 and not suspected and (revoked == INF or revoked > end):
             owed.append((trigger, window))
     if spec.required and owed:
         # only the first trigger heard needs the reply: the reply answers every later one (once
@@ -294,6 +301,9 @@ def _garbled_trigger(ctx: CallContext, rule: Rule, before: float) -> list[Occurr
     if group.turn_start and ctx.text.words_into_turn(guess.start) >= TURN_START_WORDS:
         return []
     return [guess]
+
+
+SUSPECT_DOUBT = "the consumer said words of the trigger's kind, in wording no trigger phrase knows"
 
 
 def _trigger_doubt(ctx: CallContext, rule: Rule, trigger: Occurrence) -> str:
@@ -367,10 +377,10 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
     first = spec.first
     revokes = [o.t_start for o in group_occurrences(ctx, rule, "revoked_by")] if spec.revoked_by else []
     firsts = sorted(
-        occurrences(ctx, rule, "first", first.speaker, first.negation, turn_start=first.turn_start)
-        + _answers(ctx, rule, min(revokes, default=INF)),
+        occurrences(ctx, rule, "first", first.speaker, first.negation, turn_start=first.turn_start),
         key=lambda o: o.t_end,
     )
+    answers_added = spec.answered is None
 
     def confirmed_before(when: float) -> bool:
         # A "first" counts if it ended before this "then" and nothing revoked it since it began
@@ -383,10 +393,18 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
         return False
 
     for occ in sorted(thens, key=lambda o: o.t_start):
-        if not confirmed_before(occ.t_start) and not occ.negated:
-            # heard revoked ("I'm his wife"): no doubt; else an unsure answer may have held `first`
-            revoked = any(r < occ.t_start for r in revokes)
-            return [_said_finding(ctx, rule, occ, "" if revoked else _unsure_answer(ctx, rule, occ.t_start))]
+        if occ.negated or confirmed_before(occ.t_start):
+            continue
+        if not answers_added:
+            # an answered question counts as `first` too; looked for only now, since every
+            # number the consumer says is a match of its answer
+            firsts = sorted(firsts + _answers(ctx, rule, min(revokes, default=INF)), key=lambda o: o.t_end)
+            answers_added = True
+            if confirmed_before(occ.t_start):
+                continue
+        # heard revoked ("I'm his wife"): no doubt; else an unsure answer may have held `first`
+        revoked = any(r < occ.t_start for r in revokes)
+        return [_said_finding(ctx, rule, occ, "" if revoked else _unsure_answer(ctx, rule, occ.t_start))]
     return []
 
 

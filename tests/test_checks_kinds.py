@@ -91,6 +91,14 @@ RULES = {
         then: {speaker: agent, phrases: ["you owe"]}
         revoked_by: {speaker: customer, phrases: ["his wife"]}
     """,
+    "response/lawyer.yml": """\
+        kind: response
+        trigger: {speaker: customer, phrases: ["my lawyer"]}
+        suspect: {speaker: customer, phrases: ["(lawyer|attorney)"], exceptions: ["are you a lawyer"]}
+        forbidden: ["pay today"]
+        required: ["(her|his) (name|number)"]
+        window: {turns: 2}
+    """,
     "procedure/verify_answered.yml": """\
         kind: order
         first: {speaker: customer, phrases: ["(yes|speaking)"], turn_start: true}
@@ -416,6 +424,28 @@ def test_response_in_mixed_speech_needs_listening(pack) -> None:
     assert finding.status == "needs_listen"
     (finding,) = check(pack, "response.dispute", ("mixed", "this is not my debt okay thanks"))
     assert finding.status == "needs_listen"
+
+
+@pytest.mark.parametrize(
+    "turns, expected",
+    [
+        # a trigger heard: a violation, and the required reply is owed
+        ([("customer", "Talk to my lawyer."), ("agent", "Can you pay today?")], ["violation", "violation"]),
+        # words of a lawyer no trigger phrase knows: a reply that keeps collecting goes to a human
+        (
+            [("customer", "She's the attorney on all my cards."), ("agent", "Can you pay today?")],
+            ["needs_listen"],
+        ),
+        # and no required reply is owed to a suspicion
+        ([("customer", "She's the attorney on all my cards."), ("agent", "Okay, thanks.")], []),
+        # an exception, a negation, and mono audio (who said "attorney"?) suspect nothing
+        ([("customer", "Are you a lawyer?"), ("agent", "No. Can you pay today?")], []),
+        ([("customer", "I don't have a lawyer."), ("agent", "Can you pay today?")], []),
+        ([("mixed", "She's the attorney on all my cards."), ("mixed", "Can you pay today?")], []),
+    ],
+)
+def test_response_suspect_words_send_a_forbidden_reply_to_a_human(pack, turns, expected) -> None:
+    assert statuses(check(pack, "response.lawyer", *turns)) == expected
 
 
 # --- order ----------------------------------------------------------------------------------
