@@ -82,7 +82,14 @@ def _excused(ctx: CallContext, rule: Rule) -> bool:
     if not excuses or rule.spec.revoked_by is None:
         return bool(excuses)
     last_excuse = max(o.t_start for o in excuses)
-    return not any(o.t_start > last_excuse for o in group_occurrences(ctx, rule, "revoked_by"))
+    return not any(r > last_excuse for r in _revocations(ctx, rule))
+
+
+def _revocations(ctx: CallContext, rule: Rule) -> list[float]:
+    """When the rule's ``revoked_by`` phrases were heard (start times, in order); none without any."""
+    if rule.spec.revoked_by is None:
+        return []
+    return sorted(o.t_start for o in group_occurrences(ctx, rule, "revoked_by"))
 
 
 def said(
@@ -245,7 +252,7 @@ def check_response(ctx: CallContext, rule: Rule) -> list[Finding]:
         suspected = bool(triggers)
     if not triggers:
         return _implied_without_trigger(ctx, rule, implied)
-    revokes = sorted(o.t_start for o in group_occurrences(ctx, rule, "revoked_by")) if spec.revoked_by else []
+    revokes = _revocations(ctx, rule)
     findings: list[Finding] = []
     reported: set[int] = set()
     owed: list[tuple[Occurrence, tuple[float, float]]] = []  # triggers a required reply may answer
@@ -375,32 +382,26 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
     if not thens:
         return []
     first = spec.first
-    revokes = [o.t_start for o in group_occurrences(ctx, rule, "revoked_by")] if spec.revoked_by else []
-    firsts = sorted(
-        occurrences(ctx, rule, "first", first.speaker, first.negation, turn_start=first.turn_start),
-        key=lambda o: o.t_end,
-    )
-    answers_added = spec.answered is None
+    revokes = _revocations(ctx, rule)
+    firsts = occurrences(ctx, rule, "first", first.speaker, first.negation, turn_start=first.turn_start)
+    answers: list[Occurrence] | None = None  # looked for only when needed: every number is a match
 
-    def confirmed_before(when: float) -> bool:
+    def confirmed_before(when: float, candidates: list[Occurrence]) -> bool:
         # A "first" counts if it ended before this "then" and nothing revoked it since it began
         # ("yes, this is his wife": the revocation starts with the confirmation).
-        for f in firsts:
-            if f.t_end > when:
-                return False
-            if not any(f.t_start <= r < when for r in revokes) and not f.negated:
-                return True
-        return False
+        return any(
+            f.t_end <= when and not f.negated and not any(f.t_start <= r < when for r in revokes)
+            for f in candidates
+        )
 
     for occ in sorted(thens, key=lambda o: o.t_start):
-        if occ.negated or confirmed_before(occ.t_start):
+        if occ.negated or confirmed_before(occ.t_start, firsts):
             continue
-        if not answers_added:
-            # an answered question counts as `first` too; looked for only now, since every
-            # number the consumer says is a match of its answer
-            firsts = sorted(firsts + _answers(ctx, rule, min(revokes, default=INF)), key=lambda o: o.t_end)
-            answers_added = True
-            if confirmed_before(occ.t_start):
+        if spec.answered is not None:
+            # an answered question counts as `first` too
+            if answers is None:
+                answers = _answers(ctx, rule, min(revokes, default=INF))
+            if confirmed_before(occ.t_start, answers):
                 continue
         # heard revoked ("I'm his wife"): no doubt; else an unsure answer may have held `first`
         revoked = any(r < occ.t_start for r in revokes)
@@ -413,8 +414,6 @@ def _answers(ctx: CallContext, rule: Rule, revoked_at: float) -> list[Occurrence
     the question ended, and before any revocation ("I'm his wife" and then his date of birth
     confirms nobody)."""
     answered = rule.spec.answered
-    if answered is None:
-        return []
     questions = group_occurrences(ctx, rule, "answered.question")
     return [
         answer
