@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import cache, cached_property
 from itertools import accumulate
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 import spacy
@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from checks.wordpass import passes
-from transcribe.model import Transcript, Word
+from transcribe.model import Transcript, Utterance, Word
 
 _OUTER_PUNCT = ".,;:!?\"“”‘’'()[]{}<>…-–—_/\\"  # and "*" before a word, not after: see normalize_word
 CLAUSE_END = frozenset(".,;:!?…—–")
@@ -201,6 +201,7 @@ class CallText:
             by_speaker.setdefault(utt.speaker, []).append(utt)
         words: list[Word] = []
         utterance_starts: list[int] = []
+        placed: list[tuple[Utterance, int]] = []  # each utterance with the token of its first word
         streams: list[Stream] = []
         for speaker, utts in by_speaker.items():
             if words:
@@ -209,9 +210,10 @@ class CallText:
             first = len(words)
             for utt in utts:
                 utterance_starts.append(len(words))
+                placed.append((utt, len(words)))
                 words.extend(utt.words)
             streams.append(Stream(speaker, first, len(words)))
-        self._utterances = utterances
+        self._placed = placed
         self.words = words
         # one pass over the Word objects (memory-bound: see read_words); rules read these lists
         tokens, lexeme_ids, self.probabilities = passes.read_words(words, WORD_TOKEN)
@@ -230,13 +232,31 @@ class CallText:
 
     @cached_property
     def turns(self) -> list[Turn]:
-        """The turns of the conversation in time order (for response windows counted in turns)."""
+        """The turns of the conversation in time order (for response windows counted in turns).
+
+        Utterances are cut where the other party spoke in a pause (see ``words_into_turn``),
+        then consecutive pieces of one speaker join into a turn.
+        """
+        words = self.words
+        pieces = []  # (speaker, start, end)
+        for utt, first in self._placed:
+            last = first + len(utt.words)
+            cuts = [first]
+            if utt.speaker != "mixed":
+                cuts += [
+                    j
+                    for j in range(first + 1, last)
+                    if self._other_spoke_between(j, words[j - 1].end, words[j].start)
+                ]
+            for start, end in zip(cuts, [*cuts[1:], last]):
+                pieces.append((utt.speaker, words[start].start, words[end - 1].end))
+        pieces.sort(key=itemgetter(1))
         turns: list[list] = []
-        for utt in self._utterances:
-            if turns and turns[-1][0] == utt.speaker != "mixed":
-                turns[-1][2] = max(turns[-1][2], utt.end)
+        for speaker, start, end in pieces:
+            if turns and turns[-1][0] == speaker != "mixed":
+                turns[-1][2] = max(turns[-1][2], end)
             else:
-                turns.append([utt.speaker, utt.start, utt.end])
+                turns.append([speaker, start, end])
         return [Turn(*t) for t in turns]
 
     # --- where a token sits -------------------------------------------------------------

@@ -486,12 +486,12 @@ def test_on_mono_audio_a_sentence_start_inside_an_utterance_opens_a_turn(pack) -
     assert statuses(check(pack, "procedure.verify", *stereo)) == ["violation"]
 
 
-def one_customer_utterance(transcript: Transcript) -> Transcript:
-    """The transcript with all the customer's words in one utterance, as Whisper runs a stereo
+def one_utterance(transcript: Transcript, speaker: str = "customer") -> Transcript:
+    """The transcript with all of one speaker's words in one utterance, as Whisper runs a stereo
     channel's words across the other party's turns into one segment."""
-    mine = [u for u in transcript.utterances if u.speaker == "customer"]
+    mine = [u for u in transcript.utterances if u.speaker == speaker]
     words = tuple(w for u in mine for w in u.words)
-    merged = Utterance("customer", 1, words[0].start, words[-1].end, words)
+    merged = Utterance(speaker, mine[0].channel, words[0].start, words[-1].end, words)
     return replace(transcript, utterances=[u for u in transcript.utterances if u not in mine] + [merged])
 
 
@@ -504,14 +504,38 @@ def test_on_stereo_audio_the_other_partys_speech_inside_an_utterance_opens_a_tur
         ("customer", "Yes, eight zero zero one two."),
         ("agent", "You owe us money."),
     ]
-    merged = one_customer_utterance(transcript_from_turns(answered, call_id="c1"))
+    merged = one_utterance(transcript_from_turns(answered, call_id="c1"))
     assert len([u for u in merged.utterances if u.speaker == "customer"]) == 1
     assert check(pack, "procedure.verify", transcript=merged) == []
     # a pause the other party did not speak in opens nothing
     paused = [("agent", "Is this John?"), ("customer", "I see what you mean."), ("customer", "Yes.")]
     paused += [("agent", "You owe us money.")]
-    merged = one_customer_utterance(transcript_from_turns(paused, call_id="c1"))
+    merged = one_utterance(transcript_from_turns(paused, call_id="c1"))
     assert statuses(check(pack, "procedure.verify", transcript=merged)) == ["violation"]
+
+
+def test_a_response_window_in_turns_counts_the_part_of_an_utterance_after_the_other_partys_turn(
+    pack,
+) -> None:
+    # Whisper runs the agent's "okay" and "hmm" into the utterance that began before the
+    # trigger: the window of two agent turns still closes before "make a payment"
+    turns = [
+        ("agent", "hello there"),
+        ("customer", "stop calling"),
+        ("agent", "okay"),
+        ("customer", "bye"),
+        ("agent", "hmm"),
+        ("customer", "what"),
+        ("agent", "make a payment"),
+    ]
+    assert check(pack, "response.cease", *turns) == []
+    spoken = transcript_from_turns(turns, call_id="c1")
+    agent = [u for u in spoken.utterances if u.speaker == "agent"]
+    merged = one_utterance(
+        replace(spoken, utterances=[u for u in spoken.utterances if u is not agent[-1]]), "agent"
+    )
+    merged = replace(merged, utterances=[*merged.utterances, agent[-1]])
+    assert check(pack, "response.cease", transcript=merged) == []
 
 
 @pytest.mark.parametrize(
