@@ -49,7 +49,12 @@ generate = _load_generator()
 # every set the generator renders; eval/holdout*: written without reading the packs (README,
 # "Measured precision and recall")
 SETS = tuple(path.relative_to(ROOT).as_posix() for path in generate.SETS.values())
-SCRIPTS = [(name, path) for name in SETS for path in sorted((ROOT / name / "scripts").glob("*.yml"))]
+# text-only sets: scripts, no audio; measured from the reference text (tests/test_text_corpus.py)
+TEXT_SETS = ("eval/text1", "eval/text2")
+SCRIPTS = [
+    (name, path) for name in SETS + TEXT_SETS for path in sorted((ROOT / name / "scripts").glob("*.yml"))
+]
+RENDERED = [(name, path) for name, path in SCRIPTS if name in SETS]
 
 
 def _calls_dir(set_name: str) -> Path:
@@ -89,11 +94,13 @@ MIN_SCRIPTS = {
     "eval/holdout7": 16,
     "eval/holdout8": 16,
     "eval/holdout9": 12,
+    "eval/text1": 30,
+    "eval/text2": 30,
 }
 
 
 def test_every_set_has_scripts():
-    assert set(SETS) == set(MIN_SCRIPTS)
+    assert set(SETS + TEXT_SETS) == set(MIN_SCRIPTS)
     assert len(_scripts("examples")) <= 8
     assert all(len(_scripts(name)) >= least for name, least in MIN_SCRIPTS.items())
 
@@ -112,7 +119,7 @@ def test_script_is_well_formed(set_name, path):
     assert "channels" not in raw["meta"]
 
 
-@pytest.mark.parametrize("set_name,path", SCRIPTS, ids=[p.stem for _, p in SCRIPTS])
+@pytest.mark.parametrize("set_name,path", RENDERED, ids=[p.stem for _, p in RENDERED])
 def test_rendered_call_matches_its_script(set_name, path):
     script = generate.load_script(path)
     wav = _calls_dir(set_name) / f"{script.call_id}.wav"
@@ -156,7 +163,17 @@ def test_sets_mix_compliant_calls_layouts_and_codecs(set_name):
     assert {"mulaw", "alaw"} <= {s.codec for s in scripts}
 
 
-@pytest.mark.parametrize("set_name", SETS)
+@pytest.mark.parametrize("set_name", TEXT_SETS)
+def test_text_sets_mix_compliant_calls_and_layouts_and_have_no_call_log(set_name):
+    scripts = _scripts(set_name)
+    assert any(not s.labels for s in scripts) and any(s.labels for s in scripts)
+    assert {s.layout for s in scripts} == {"stereo", "mono"}
+    accounts = [s.meta["account_id"] for s in scripts]
+    assert len(set(accounts)) == len(accounts), "recorded calls of one account would count for each other"
+    assert not any(s.prior_attempts or "calling.frequency_7in7" in s.labels for s in scripts)
+
+
+@pytest.mark.parametrize("set_name", SETS + TEXT_SETS)
 def test_time_window_labels_follow_the_consumers_clock(set_name):
     for script in _scripts(set_name):
         consumer_zone = ZoneInfo(script.meta["consumer_timezone"])
