@@ -43,6 +43,14 @@ CLAUSE_OPENERS = _words(
     "i've we've they've you've i'd we'd they'd you'd "
     "youre theyre im youll theyll hes shes"  # the same, as ASR writes them without apostrophes
 )
+# "or"/"nor" before a verb joins a second verb to the negation before it ("nobody's going to
+# arrest you or send the police"); before a subject it opens a clause of its own ("don't
+# ignore this or the sheriff will come", "or else").
+COORDINATORS = _words("or nor")
+NEW_SUBJECT = _words(
+    "i we they he she you it this that there the a an your his her their our my these those "
+    "someone somebody else"
+)
 # Pronouns that open a clause only when a verb or auxiliary follows them ("you will" vs "have you arrested").
 SUBJECT_IF_VERB_FOLLOWS = _words("you it this that there")
 AUXILIARIES = _words(
@@ -51,18 +59,33 @@ AUXILIARIES = _words(
 )
 
 
+NUMBER_WORDS = _words(
+    "zero oh one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
+    "ninety hundred thousand"
+)
+_SENTENCE_PUNCT = '.,;:!?"”)…'
+
+
 def normalize_word(text: str) -> str:
     """One word as a matching token: lower case, curly quotes straightened, outer punctuation off.
 
     Numbers written in digits become ``#`` (amounts of money ``$#``) so a phrase can say
-    "balance of #".
+    "balance of #"; so do numbers of hyphen-joined number words ("forty-six",
+    "three-six-oh-one"), as transcripts written by people spell them.
+    A dropped g is put back ("ringin'" is "ringing"), as people write dialect.
     A word that is only punctuation becomes ``_`` (a token must not be empty).
     Asterisks after a word stay: Whisper writes censored profanity as "s***" and "f***",
     which must not become the letters "s" and "f" ("M. S. Castillo", "F as in Frank").
     """
-    token = "".join(text.lower().replace("’", "'").replace("‘", "'").split()).strip(_OUTER_PUNCT).lstrip("*")
+    lowered = "".join(text.lower().replace("’", "'").replace("‘", "'").split())
+    token = lowered.strip(_OUTER_PUNCT).lstrip("*")
     if any(c.isdigit() for c in token):
         return "$#" if "$" in token else "#"
+    if "-" in token and NUMBER_WORDS.issuperset(token.split("-")):
+        return "#"
+    if token.endswith("in") and len(token) > 3 and lowered.rstrip(_SENTENCE_PUNCT).endswith("in'"):
+        return token + "g"
     return token or "_"
 
 
@@ -330,7 +353,9 @@ class CallText:
                 return False  # "you don't want the sheriff at your door" warns, it does not deny
             if is_negator(token) or (token in ("one", "one's") and j > first and tokens[j - 1] == "no"):
                 return not PREVENTING.intersection(tokens[j + 1 : j + 3])
-            if token in CLAUSE_OPENERS or (token in SUBJECT_IF_VERB_FOLLOWS and after in AUXILIARIES):
+            if token in COORDINATORS and after not in NEW_SUBJECT:
+                pass  # "nobody's going to arrest you or send the police": one negation, two verbs
+            elif token in CLAUSE_OPENERS or (token in SUBJECT_IF_VERB_FOLLOWS and after in AUXILIARIES):
                 return False
             after = token
         return False

@@ -48,6 +48,24 @@ def test_number_placeholder_matches_plain_numbers_and_money() -> None:
     assert [normalize_word(w) for w in ("$1,250.00", "1250", "3rd", "five")] == ["$#", "#", "#", "five"]
 
 
+def test_numbers_in_hyphenated_words_are_numbers_and_a_dropped_g_is_put_back() -> None:
+    # as people write transcripts: "Three-six-oh-two-seven", "I need the seventeen-sixty",
+    # "quit ringin' this house", "Speakin'." (first text set, ta01, ta03, ta04)
+    words = ("Three-six-oh-two-seven.", "seventeen-sixty", "forty-six,", "well-known", "co-signed")
+    assert [normalize_word(w) for w in words] == ["#", "#", "#", "well-known", "co-signed"]
+    words = ("ringin'", "Speakin'.", "goin',", "nothin'", "cousin", "begin.", "in'", "again")
+    assert [normalize_word(w) for w in words] == [
+        "ringing",
+        "speaking",
+        "going",
+        "nothing",
+        "cousin",
+        "begin",
+        "in",
+        "again",
+    ]
+
+
 def test_censored_words_keep_their_asterisks_and_letters_stay_letters() -> None:
     # "s***" once normalized to "s", so the letter in "M .S., Castillo" was profanity
     assert [normalize_word(w) for w in ("s***", "F***ing,", "(s***).", "S.", ".S.,", "*", "**")] == [
@@ -170,6 +188,12 @@ def test_token_i_is_word_i_and_maps_to_a_time() -> None:
         ("nothing's stopping us from sending the police", "police", False),
         ("no one can stop the sheriff from coming", "sheriff", False),
         ("we can't stop the court from taking your wages", "taking", False),
+        # "or" before a verb joins it to the negation; before a subject it opens a clause
+        ("nobody's going to arrest you or send the police anywhere", "send", True),
+        ("we won't sue or garnish your wages", "garnish", True),
+        ("don't ignore this or the sheriff will come", "sheriff", False),
+        ("don't ignore this or else the police will come", "police", False),
+        ("don't make me wait or we'll send the police", "police", False),
     ],
 )
 def test_negation_scope(said, word, negated) -> None:
