@@ -228,8 +228,9 @@ def check_response(ctx: CallContext, rule: Rule) -> list[Finding]:
     best fuzzy one among the words it was unsure of. Only a forbidden reply after it is a
     finding, and only needs_listen: no required reply is no evidence that a trigger we are
     unsure of was said ("this is Terry (p=0.31)" aligns with "this is not me" at 83).
-    With neither, a ``suspect`` the consumer said on their own channel ("she's a lawyer"
-    before any phrase knew it) counts the same way: needs_listen replies, no reply owed.
+    With neither, a ``suspect`` the consumer said on their own channel, or in mono speech
+    with ``on_mono`` ("she's a lawyer" before any phrase knew it), counts the same way:
+    needs_listen replies, no reply owed.
     With no trigger at all, an ``implies_trigger`` reply is needs_listen: "there is nothing
     to dispute" answers a dispute nobody was heard making.
     """
@@ -248,7 +249,8 @@ def check_response(ctx: CallContext, rule: Rule) -> list[Finding]:
     suspected = False
     if not triggers and replies and spec.suspect:
         # nor does a trigger in wording no phrase knows, heard on the consumer's own channel
-        triggers = [o for o in group_occurrences(ctx, rule, "suspect") if not o.ambiguous]
+        on_mono = spec.suspect.on_mono
+        triggers = [o for o in group_occurrences(ctx, rule, "suspect") if on_mono or not o.ambiguous]
         suspected = bool(triggers)
     if not triggers:
         return _implied_without_trigger(ctx, rule, implied)

@@ -110,6 +110,16 @@ class PhraseGroup(Strict):
     turn_start: bool = False
 
 
+class Suspect(PhraseGroup):
+    """Words of a trigger's kind in wording no trigger phrase knows (see ResponseRule.suspect).
+
+    They count only on the consumer's own channel unless ``on_mono``: words an agent does not
+    say ("that's not mine", "already paid") may count in mono speech too.
+    """
+
+    on_mono: bool = False
+
+
 class RuleBase(Strict):
     kind: str
     message: Text
@@ -186,7 +196,7 @@ class ResponseRule(RuleBase):
     # Words of the trigger's kind ("lawyer", "counsel") said on the consumer's own channel in
     # wording no trigger phrase knows: with no trigger heard, a forbidden reply after one is
     # needs_listen, and no required reply is owed to it.
-    suspect: PhraseGroup | None = None
+    suspect: Suspect | None = None
     # Heard after a trigger, it withdraws it ("no, she's only doing the divorce"): nothing
     # said after it answers that trigger, and no reply is owed to it.
     revoked_by: PhraseGroup | None = None

@@ -99,6 +99,12 @@ RULES = {
         required: ["(her|his) (name|number)"]
         window: {turns: 2}
     """,
+    "response/paid.yml": """\
+        kind: response
+        trigger: {speaker: customer, phrases: ["not my debt"]}
+        suspect: {speaker: customer, on_mono: true, phrases: ["already paid"]}
+        forbidden: ["you still owe"]
+    """,
     "procedure/verify_answered.yml": """\
         kind: order
         first: {speaker: customer, phrases: ["(yes|speaking)"], turn_start: true}
@@ -446,6 +452,18 @@ def test_response_in_mixed_speech_needs_listening(pack) -> None:
 )
 def test_response_suspect_words_send_a_forbidden_reply_to_a_human(pack, turns, expected) -> None:
     assert statuses(check(pack, "response.lawyer", *turns)) == expected
+
+
+def test_response_suspect_words_on_mono_audio_count_where_the_rule_says_so(pack) -> None:
+    # "already paid" is no agent's phrase: the dispute rule counts it in mono speech too
+    turns = [("mixed", "I already paid that off."), ("mixed", "Well, you still owe it.")]
+    assert statuses(check(pack, "response.paid", *turns)) == ["needs_listen"]
+    stereo = [("customer", "I already paid that off."), ("agent", "Well, you still owe it.")]
+    assert statuses(check(pack, "response.paid", *stereo)) == ["needs_listen"]
+    assert (
+        check(pack, "response.paid", ("agent", "I already paid that off."), ("agent", "You still owe it."))
+        == []
+    )
 
 
 # --- order ----------------------------------------------------------------------------------

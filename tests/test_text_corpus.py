@@ -1,0 +1,37 @@
+"""The text-only blind sets, scored from their reference text (fast: no audio, no Whisper).
+
+eval/text1 and eval/text2 were written on 2026-12-03 by two authors who had not read the packs
+(30 calls each, 21 violations of 13 rules in 18 calls, 12 hard negatives, 8 mono). First sight,
+from text: recall 0.62 (13 of 21) on each. text1 was then used for fixes; text2 stayed held
+out through them (still 0.62: text1's phrases did not generalise), then through the suspect
+tier for cease requests and disputes (0.71), and then was fixed too (README, "Measured
+precision and recall"). The floors guard the fixed result: losing a caught violation fails.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT
+
+from checks.evaluate import evaluate
+from checks.packs import load_packs
+
+# corpus: (calls, violations, caught from text at least, precision from text at least)
+TEXT_SETS = {
+    "text1": (30, 21, 21, 1.0),
+    # the three false alarms left are mono, where the consumer's rant cannot be told from the
+    # agent's words ("I'll sue your ass", "you should all be in jail"): needs_listen by design
+    "text2": (30, 21, 21, 0.85),
+}
+
+
+@pytest.mark.parametrize("corpus", TEXT_SETS)
+def test_text_sets_keep_every_caught_violation(corpus):
+    calls, violations, caught, precision = TEXT_SETS[corpus]
+    report = evaluate(ROOT / "eval" / corpus, load_packs("us_collections"))
+
+    assert report.errors == [] and report.calls == calls
+    total = report.total
+    assert total.tp + total.fn == violations
+    assert total.tp >= caught, {r.rule_id: r.missed for r in report.rules if r.missed}
+    assert total.precision >= precision, {r.rule_id: r.false_alarms for r in report.rules if r.false_alarms}
