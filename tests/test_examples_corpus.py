@@ -50,7 +50,7 @@ generate = _load_generator()
 # "Measured precision and recall")
 SETS = tuple(path.relative_to(ROOT).as_posix() for path in generate.SETS.values())
 # text-only sets: scripts, no audio; measured from the reference text (tests/test_text_corpus.py)
-TEXT_SETS = ("eval/text1", "eval/text2")
+TEXT_SETS = ("eval/text1", "eval/text2", "eval/text3")
 SCRIPTS = [
     (name, path) for name in SETS + TEXT_SETS for path in sorted((ROOT / name / "scripts").glob("*.yml"))
 ]
@@ -96,6 +96,7 @@ MIN_SCRIPTS = {
     "eval/holdout9": 12,
     "eval/text1": 30,
     "eval/text2": 30,
+    "eval/text3": 30,
 }
 
 
