@@ -228,9 +228,9 @@ def check_response(ctx: CallContext, rule: Rule) -> list[Finding]:
     best fuzzy one among the words it was unsure of. Only a forbidden reply after it is a
     finding, and only needs_listen: no required reply is no evidence that a trigger we are
     unsure of was said ("this is Terry (p=0.31)" aligns with "this is not me" at 83).
-    With neither, a ``suspect`` the consumer said on their own channel, or in mono speech
-    with ``on_mono`` ("she's a lawyer" before any phrase knew it), counts the same way:
-    needs_listen replies, no reply owed.
+    A ``suspect`` said before the first trigger heard (or with none heard) on the consumer's
+    own channel, or in mono speech with ``on_mono`` ("she's a lawyer" before any phrase knew
+    it), counts the same way: needs_listen replies, no reply owed.
     With no trigger at all, an ``implies_trigger`` reply is needs_listen: "there is nothing
     to dispute" answers a dispute nobody was heard making.
     """
@@ -246,19 +246,15 @@ def check_response(ctx: CallContext, rule: Rule) -> list[Finding]:
     if not triggers and replies and spec.fuzzy:
         # a garbled trigger only matters before a forbidden reply: search only there
         triggers = _garbled_trigger(ctx, rule, max(o.t_start for o in replies))
-    suspected = False
-    if not triggers and replies and spec.suspect:
-        # nor does a trigger in wording no phrase knows, heard on the consumer's own channel
-        on_mono = spec.suspect.on_mono
-        triggers = [o for o in group_occurrences(ctx, rule, "suspect") if on_mono or not o.ambiguous]
-        suspected = bool(triggers)
-    if not triggers:
+    suspects = _suspects(ctx, rule, min((t.t_start for t in triggers), default=INF)) if replies else []
+    if not triggers and not suspects:
         return _implied_without_trigger(ctx, rule, implied)
     revokes = _revocations(ctx, rule)
     findings: list[Finding] = []
     reported: set[int] = set()
     owed: list[tuple[Occurrence, tuple[float, float]]] = []  # triggers a required reply may answer
-    for trigger in triggers:
+    # the triggers first: a reply in both windows answers the trigger heard
+    for trigger, suspected in [(t, False) for t in triggers] + [(s, True) for s in suspects]:
         end = _window_end(ctx, trigger, spec.speaker, spec.window)
         revoked = next((r for r in revokes if r >= trigger.t_end), INF)
         window = (trigger.t_end, min(end, revoked))
@@ -279,6 +275,20 @@ def check_response(ctx: CallContext, rule: Rule) -> list[Finding]:
         if finding is not None:
             findings.append(finding)
     return findings
+
+
+def _suspects(ctx: CallContext, rule: Rule, before: float) -> list[Occurrence]:
+    """Suspect words said before the first trigger heard (any time, if none was), on the
+    consumer's own channel or, with ``on_mono``, in mono speech too: "I've already got counsel
+    on this" an agent answered with a settlement before "talk to my lawyer" (third text set, tc04)."""
+    suspect = rule.spec.suspect
+    if suspect is None:
+        return []
+    return [
+        o
+        for o in group_occurrences(ctx, rule, "suspect")
+        if o.t_start < before and (suspect.on_mono or not o.ambiguous)
+    ]
 
 
 def _implied_without_trigger(ctx: CallContext, rule: Rule, implied: list[Occurrence]) -> list[Finding]:

@@ -43,6 +43,8 @@ CLAUSE_OPENERS = _words(
     "i've we've they've you've i'd we'd they'd you'd "
     "youre theyre im youll theyll hes shes"  # the same, as ASR writes them without apostrophes
 )
+# Hesitations, which do not count among a turn's first words.
+FILLERS = _words("uh um uhm er erm ah eh hmm hm mm mhm oh well")
 # "or"/"nor" before a verb joins a second verb to the negation before it ("nobody's going to
 # arrest you or send the police"); before a subject it opens a clause of its own ("don't
 # ignore this or the sheriff will come", "or else").
@@ -294,18 +296,22 @@ class CallText:
         ("The eye of this is courage, [agent: can you give me the ZIP code?] just 8-0-0-1-2").
         On mono audio a sentence start opens a turn too, since Whisper runs the two parties'
         sentences into one utterance there ("Is this Pat Jensen? Yes, it is.").
+        Fillers do not count: "Sim, uh, the fourth of March" opens with its date.
         """
         first = self._utterance_starts[bisect_right(self._utterance_starts, token) - 1]
         words = self.words
+        opens = first
         if self.stream_of(token).speaker == "mixed":
             for j in range(token - 1, first - 1, -1):
                 if words[j].text.rstrip()[-1:] in SENTENCE_END:
-                    return token - j - 1
-            return token - first
-        for j in range(token, first, -1):
-            if self._other_spoke_between(token, words[j - 1].end, words[j].start):
-                return token - j
-        return token - first
+                    opens = j + 1
+                    break
+        else:
+            for j in range(token, first, -1):
+                if self._other_spoke_between(token, words[j - 1].end, words[j].start):
+                    opens = j
+                    break
+        return sum(t not in FILLERS for t in self.tokens[opens:token])
 
     def _other_spoke_between(self, token: int, t0: float, t1: float) -> bool:
         """Whether a word of another stream than ``token``'s starts between t0 and t1."""
@@ -345,7 +351,10 @@ class CallText:
         following = tokens[start + 1] if start + 1 < len(tokens) else ""
         if after in CLAUSE_OPENERS or (after in SUBJECT_IF_VERB_FOLLOWS and following in AUXILIARIES):
             return False  # the phrase opens its own clause ("he's not here he owes ...")
-        for j in range(start - 1, max(first, start - window) - 1, -1):
+        limit = max(first, start - window)
+        j = start
+        while j > limit:
+            j -= 1
             if words[j].text.rstrip()[-1:] in CLAUSE_END:
                 return False
             token = tokens[j]
@@ -354,7 +363,9 @@ class CallText:
             if is_negator(token) or (token in ("one", "one's") and j > first and tokens[j - 1] == "no"):
                 return not PREVENTING.intersection(tokens[j + 1 : j + 3])
             if token in COORDINATORS and after not in NEW_SUBJECT:
-                pass  # "nobody's going to arrest you or send the police": one negation, two verbs
+                # "nobody is going to arrest you or send police": one negation, two verbs; the
+                # window counts on from the first verb's words
+                limit = max(first, j - window)
             elif token in CLAUSE_OPENERS or (token in SUBJECT_IF_VERB_FOLLOWS and after in AUXILIARIES):
                 return False
             after = token

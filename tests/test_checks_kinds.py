@@ -448,6 +448,17 @@ def test_response_in_mixed_speech_needs_listening(pack) -> None:
         ([("customer", "Are you a lawyer?"), ("agent", "No. Can you pay today?")], []),
         ([("customer", "I don't have a lawyer."), ("agent", "Can you pay today?")], []),
         ([("mixed", "She's the attorney on all my cards."), ("mixed", "Can you pay today?")], []),
+        # a suspicion before the first trigger heard counts for the replies before that trigger
+        # (tc04: "I've already got counsel on this" ... a settlement ... "talk to my lawyer")
+        (
+            [
+                ("customer", "She's the attorney on all my cards."),
+                ("agent", "Can you pay today?"),
+                ("customer", "Talk to my lawyer."),
+                ("agent", "Sure, what is her name and number?"),
+            ],
+            ["needs_listen"],
+        ),
     ],
 )
 def test_response_suspect_words_send_a_forbidden_reply_to_a_human(pack, turns, expected) -> None:
@@ -489,6 +500,13 @@ def test_order_first_must_open_the_turn_and_can_be_revoked(pack) -> None:
     assert statuses(check(pack, "procedure.verify", *late_yes)) == ["violation"]
     revoked = [("agent", "Is this John?"), ("customer", "Yes, this is his wife."), ("agent", "You owe us.")]
     assert statuses(check(pack, "procedure.verify", *revoked)) == ["violation"]
+
+
+def test_hesitations_are_not_among_a_turns_first_words(pack) -> None:
+    hesitant = [("agent", "Is this John?"), ("customer", "Oh, uh, um, yes."), ("agent", "You owe us.")]
+    assert check(pack, "procedure.verify", *hesitant) == []
+    words = [("agent", "Is this John?"), ("customer", "Hold on, then yes."), ("agent", "You owe us.")]
+    assert statuses(check(pack, "procedure.verify", *words)) == ["violation"]
 
 
 def test_on_mono_audio_a_sentence_start_inside_an_utterance_opens_a_turn(pack) -> None:

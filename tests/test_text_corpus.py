@@ -4,8 +4,11 @@ eval/text1 and eval/text2 were written on 2026-12-03 by two authors who had not 
 (30 calls each, 21 violations of 13 rules in 18 calls, 12 hard negatives, 8 mono). First sight,
 from text: recall 0.62 (13 of 21) on each. text1 was then used for fixes; text2 stayed held
 out through them (still 0.62: text1's phrases did not generalise), then through the suspect
-tier for cease requests and disputes (0.71), and then was fixed too (README, "Measured
-precision and recall"). The floors guard the fixed result: losing a caught violation fails.
+tier for cease requests and disputes (0.71), and then was fixed too. eval/text3 (22
+violations) was written meanwhile by a third author: 0.59 at first sight with every change of
+the day, 0.68 after the widened cease suspects it was held out through, then fixed (README,
+"Measured precision and recall"). The floors guard the fixed result: losing a caught violation
+fails.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ TEXT_SETS = {
     # the three false alarms left are mono, where the consumer's rant cannot be told from the
     # agent's words ("I'll sue your ass", "you should all be in jail"): needs_listen by design
     "text2": (30, 21, 21, 0.85),
+    # two mono false alarms of the same kind (tc23: "are y'all gonna send the cops after me?")
+    "text3": (30, 22, 22, 0.9),
 }
 
 
