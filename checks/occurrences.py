@@ -221,7 +221,11 @@ def fuzzy_in_ranges(
         hit = fuzz.partial_ratio_alignment(top[0], around, processor=None, score_cutoff=cutoff)
         if hit is None or (best is not None and hit.score <= best[0]):
             continue
-        start, end = text.tokens_at(haystack, lo + hit.dest_start, lo + hit.dest_end)
+        c0, c1 = lo + hit.dest_start, lo + hit.dest_end
+        if unsure_only:  # the words the phrase was misheard as
+            start, end = text.misheard_at(haystack, c0, c1, text.unsure_mask(ctx.min_probability(rule)))
+        else:
+            start, end = text.tokens_at(haystack, c0, c1)
         if excepted and not excepted.isdisjoint(range(start, end)):
             continue
         if unsure_only and not _misheard_here(ctx, rule, start, end, top[0]):

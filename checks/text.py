@@ -442,19 +442,35 @@ class CallText:
 
     def tokens_at(self, haystack: Haystack, c0: int, c1: int) -> tuple[int, int]:
         """The token span covering characters [c0, c1) of a haystack."""
-        start = self._token_at(haystack, c0)
-        return start, self._token_at(haystack, max(c1 - 1, c0)) + 1
+        return self._token_at(haystack, c0)[0], self._token_at(haystack, max(c1 - 1, c0))[0] + 1
 
-    def _token_at(self, haystack: Haystack, char: int) -> int:
-        """The last token that begins at or before ``char`` of the haystack."""
+    def misheard_at(self, haystack: Haystack, c0: int, c1: int, unsure: bytes) -> tuple[int, int]:
+        """``tokens_at`` without a sure word it covers only part of at either edge.
+
+        An alignment may begin inside the sure word before its phrase ("want no more of these
+        clothes (p=0.24)" aligned with "no more of these calls" from the "nt" of "want"); a
+        part of an unsure word stays, as the phrase may be misheard there ("se your car" of
+        "reverse (p=0.05) your car" for "seize your car").
+        """
+        start, begins, length = self._token_at(haystack, c0)
+        if c0 > begins and not unsure[start] and c1 > begins + length + 1:
+            start += 1
+        last, begins, length = self._token_at(haystack, max(c1 - 1, c0))
+        if c1 < begins + length and not unsure[last] and last > start:
+            last -= 1
+        return start, last + 1
+
+    def _token_at(self, haystack: Haystack, char: int) -> tuple[int, int, int]:
+        """The last token that begins at or before ``char`` of the haystack, where it begins and its length."""
         part = bisect_right(haystack.starts, char) - 1
         a, b = haystack.ranges[part]
-        next_start = haystack.starts[part]
+        begins = haystack.starts[part]
         for i in range(a, b):
-            next_start += len(self.tokens[i]) + 1  # where token i + 1 begins
-            if next_start > char:
-                return i
-        return b - 1
+            length = len(self.tokens[i])
+            if begins + length + 1 > char:  # token i + 1 begins after char
+                return i, begins, length
+            begins += length + 1
+        return b - 1, begins - len(self.tokens[b - 1]) - 1, len(self.tokens[b - 1])
 
     # --- evidence -----------------------------------------------------------------------
     def context(self, start: int, end: int, around: int = 8) -> tuple[int, int]:

@@ -682,6 +682,20 @@ def us_findings(transcript: Transcript, prefix: str) -> list[tuple[str, str]]:
     return [(f.rule_id, f.status) for f in findings if f.rule_id.startswith(prefix)]
 
 
+def test_a_garbled_phrase_is_found_when_its_alignment_begins_inside_a_sure_word() -> None:
+    # first text set end to end (ta01): "no more of these calls" aligns from the "nt" of "want"
+    heard = transcript_from_turns(
+        [
+            ("customer", "Put it in the mail, but I don't want no more of these clothes."),
+            ("agent", "I understand. Can you make a payment today?"),
+        ],
+        call_id="c",
+    )
+    assert us_findings(with_probability(heard, {"clothes"}, 0.24), "response.cease") == [
+        ("response.cease_request", "needs_listen")
+    ]
+
+
 def test_garbled_threat_needs_an_unsure_word_the_phrase_does_not_have() -> None:
     """ "reverse (p=0.08) your car" may be "repossess your car" (eval call ev12); an unsure word
     that is part of "levy on your account" says nothing about "balance", which is sure."""
