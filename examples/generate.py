@@ -1,8 +1,9 @@
 """Render the example and evaluation calls from their YAML scripts with offline TTS.
 
-    python examples/generate.py                      # both sets
+    python examples/generate.py                      # every committed set
     python examples/generate.py --set eval           # one set
     python examples/generate.py --only ex02_arrest_threat --out /tmp/calls
+    python examples/generate.py --set text1          # a text set's audio (not committed)
 
 Each script ``<set>/scripts/<call_id>.yml`` becomes, in ``<set>/calls/``:
 ``<call_id>.wav`` (8 kHz G.711 or PCM, stereo agent/customer or mono mixed), the sidecar
@@ -49,6 +50,10 @@ SETS = {
     "holdout8": ROOT / "eval" / "holdout8",
     "holdout9": ROOT / "eval" / "holdout9",
 }
+# Text sets: their audio is rendered on demand into <set>/calls/, which git ignores (the
+# committed audio keeps to a budget), then ``callaudit evaluate --corpus eval/text1 --audio``.
+TEXT_SETS = {name: ROOT / "eval" / name for name in ("text1", "text2", "text3")}
+RENDERABLE = {**SETS, **TEXT_SETS}
 RATE = 8000
 CODECS = {
     "mulaw": ["-e", "u-law", "-b", "8"],
@@ -182,7 +187,7 @@ def load_script(path: Path) -> CallScript:
 
 
 def load_set(name: str) -> list[CallScript]:
-    return [load_script(path) for path in sorted((SETS[name] / "scripts").glob("*.yml"))]
+    return [load_script(path) for path in sorted((RENDERABLE[name] / "scripts").glob("*.yml"))]
 
 
 # ---------------------------------------------------------------- speech
@@ -429,10 +434,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--set",
-        choices=sorted(SETS),
+        choices=sorted(RENDERABLE),
         action="append",
         dest="sets",
-        help="which set to render (repeatable; default: all)",
+        help="which set to render (repeatable; default: every committed set, not the text sets)",
     )
     parser.add_argument(
         "--only", action="append", metavar="CALL_ID", help="render only this call (repeatable)"
@@ -458,7 +463,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     for name, scripts in sets.items():
-        out_dir = args.out or SETS[name] / "calls"
+        out_dir = args.out or RENDERABLE[name] / "calls"
         out_dir.mkdir(parents=True, exist_ok=True)
         write_attempts(scripts, out_dir)
         if not args.only:

@@ -49,8 +49,8 @@ generate = _load_generator()
 # every set the generator renders; eval/holdout*: written without reading the packs (README,
 # "Measured precision and recall")
 SETS = tuple(path.relative_to(ROOT).as_posix() for path in generate.SETS.values())
-# text-only sets: scripts, no audio; measured from the reference text (tests/test_text_corpus.py)
-TEXT_SETS = ("eval/text1", "eval/text2", "eval/text3")
+# text sets: scripts committed, audio rendered on demand (tests/test_text_corpus.py scores their text)
+TEXT_SETS = tuple(path.relative_to(ROOT).as_posix() for path in generate.TEXT_SETS.values())
 SCRIPTS = [
     (name, path) for name in SETS + TEXT_SETS for path in sorted((ROOT / name / "scripts").glob("*.yml"))
 ]
