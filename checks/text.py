@@ -445,20 +445,19 @@ class CallText:
         return self._token_at(haystack, c0)[0], self._token_at(haystack, max(c1 - 1, c0))[0] + 1
 
     def misheard_at(self, haystack: Haystack, c0: int, c1: int, unsure: bytes) -> tuple[int, int]:
-        """``tokens_at`` without a sure word it covers only part of at either edge.
+        """``tokens_at`` without the sure word it begins in, if it covers at most half of it.
 
         An alignment may begin inside the sure word before its phrase ("want no more of these
-        clothes (p=0.24)" aligned with "no more of these calls" from the "nt" of "want"); a
+        clothes (p=0.24)" aligned with "no more of these calls" from the "nt" of "want"). A
         part of an unsure word stays, as the phrase may be misheard there ("se your car" of
-        "reverse (p=0.05) your car" for "seize your car").
+        "reverse (p=0.05) your car" for "seize your car"), and so does most of a sure word.
+        The end stays: "lien on your car" aligned up to the "acc" of "balance (p=0.17) on your
+        account" differs from it in "account", a sure word.
         """
         start, begins, length = self._token_at(haystack, c0)
-        if c0 > begins and not unsure[start] and c1 > begins + length + 1:
+        if 2 * (c0 - begins) >= length and not unsure[start] and c1 > begins + length + 1:
             start += 1
-        last, begins, length = self._token_at(haystack, max(c1 - 1, c0))
-        if c1 < begins + length and not unsure[last] and last > start:
-            last -= 1
-        return start, last + 1
+        return start, self._token_at(haystack, max(c1 - 1, c0))[0] + 1
 
     def _token_at(self, haystack: Haystack, char: int) -> tuple[int, int, int]:
         """The last token that begins at or before ``char`` of the haystack, where it begins and its length."""
