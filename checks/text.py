@@ -225,7 +225,6 @@ class CallText:
         for utt in utterances:
             by_speaker.setdefault(utt.speaker, []).append(utt)
         words: list[Word] = []
-        utterance_starts: list[int] = []
         placed: list[tuple[Utterance, int]] = []  # each utterance with the token of its first word
         streams: list[Stream] = []
         for speaker, utts in by_speaker.items():
@@ -234,7 +233,6 @@ class CallText:
                 words.append(Word(last.end, last.end, SEPARATOR, 1.0, "", -1))
             first = len(words)
             for utt in utts:
-                utterance_starts.append(len(words))
                 placed.append((utt, len(words)))
                 words.extend(utt.words)
             streams.append(Stream(speaker, first, len(words)))
@@ -248,7 +246,7 @@ class CallText:
         self.stream_at: list[Stream] = []
         for stream, end in zip(streams, [s.start for s in streams[1:]] + [len(words)]):
             self.stream_at += [stream] * (end - stream.start)
-        self._utterance_starts = utterance_starts
+        self._utterance_starts = [first for _, first in placed]  # ascending: streams in order
         self._bounds: dict[frozenset[str], tuple[float, float] | None] = {}
         self._ranges: dict[tuple[frozenset[str], float, float], list[tuple[int, int]]] = {}
         self.doc = make_doc(tokens, lexeme_ids) if tokens else None
