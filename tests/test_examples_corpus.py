@@ -97,6 +97,7 @@ MIN_SCRIPTS = {
     "eval/text1": 30,
     "eval/text2": 30,
     "eval/text3": 30,
+    "eval/text4": 30,
 }
 
 

@@ -27,6 +27,8 @@ TEXT_SETS = {
     "text2": (30, 21, 21, 0.85),
     # two mono false alarms of the same kind (tc23: "are y'all gonna send the cops after me?")
     "text3": (30, 22, 22, 0.9),
+    # held out, not tuned on: its first sight (2026-12-03, with every change of the day)
+    "text4": (30, 23, 21, 0.8),
 }
 
 
