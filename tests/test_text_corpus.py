@@ -7,8 +7,9 @@ out through them (still 0.62: text1's phrases did not generalise), then through 
 tier for cease requests and disputes (0.71), and then was fixed too. eval/text3 (22
 violations) was written meanwhile by a third author: 0.59 at first sight with every change of
 the day, 0.68 after the widened cease suspects it was held out through, then fixed (README,
-"Measured precision and recall"). The floors guard the fixed result: losing a caught violation
-fails.
+"Measured precision and recall"). eval/text4 (23 violations), written last by a fourth
+author, was measured once and left alone: 21 of 23 at first sight. The floors guard these
+results: losing a caught violation fails.
 """
 
 from __future__ import annotations
