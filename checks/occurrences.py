@@ -9,6 +9,7 @@ one speaker, for phrases the ASR garbled ("collect a dead"). The rule kinds
 from __future__ import annotations
 
 from bisect import bisect_right
+from difflib import SequenceMatcher
 from functools import cache
 from operator import attrgetter
 
@@ -262,7 +263,15 @@ def _misheard_here(ctx: CallContext, rule: Rule, start: int, end: int, needle: s
     tokens = ctx.text.tokens
     differing = [i for i in range(start, end) if tokens[i] not in words]
     unsure = ctx.text.unsure_mask(ctx.min_probability(rule))
-    return bool(differing) and all(unsure[i] for i in differing)
+    if not differing or not all(unsure[i] for i in differing):
+        return False
+    # the unsure words must stand where the phrase's other words would: "Holly (p=0.11),
+    # there's no" has no word where "there's no dispute" has "dispute"
+    wanted = needle.split()
+    for op, a0, a1, b0, b1 in SequenceMatcher(None, tokens[start:end], wanted, autojunk=False).get_opcodes():
+        if op == "insert" and (b0 == 0 or b1 == len(wanted)):
+            return False
+    return True
 
 
 def _fuzzy_occurrence(

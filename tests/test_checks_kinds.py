@@ -696,6 +696,20 @@ def test_a_garbled_phrase_is_found_when_its_alignment_begins_inside_a_sure_word(
     ]
 
 
+def test_a_garbled_phrase_needs_its_unsure_word_where_the_phrase_has_another() -> None:
+    # first text set end to end (ta26): "Holly (p=0.11), there's no" aligned with "there's no
+    # dispute" at 76, the unsure name standing before the words, not where "dispute" would
+    heard = transcript_from_turns(
+        [
+            ("customer", "So if I don't pay, you're gonna sue me? What's the lowest monthly you'll do?"),
+            ("agent", "I'm not threatening you with anything, Mr. Holly, there's no lawsuit filed."),
+            ("agent", "For this balance, we can start as low as seventy five a month."),
+        ],
+        call_id="c",
+    )
+    assert us_findings(with_probability(heard, {"holly"}, 0.11), "response.dispute") == []
+
+
 def test_garbled_threat_needs_an_unsure_word_the_phrase_does_not_have() -> None:
     """ "reverse (p=0.08) your car" may be "repossess your car" (eval call ev12); an unsure word
     that is part of "levy on your account" says nothing about "balance", which is sure."""
