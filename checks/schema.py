@@ -193,9 +193,9 @@ class ResponseRule(RuleBase):
 
     kind: Literal["response"]
     trigger: PhraseGroup
-    # Words of the trigger's kind ("lawyer", "counsel") said on the consumer's own channel in
-    # wording no trigger phrase knows: with no trigger heard, a forbidden reply after one is
-    # needs_listen, and no required reply is owed to it.
+    # Words of the trigger's kind ("lawyer", "counsel") in wording no trigger phrase knows, said
+    # on the consumer's own channel (or in mono speech, ``on_mono``) before any trigger heard: a
+    # forbidden reply after one is needs_listen, and no required reply is owed to it.
     suspect: Suspect | None = None
     # Heard after a trigger, it withdraws it ("no, she's only doing the divorce"): nothing
     # said after it answers that trigger, and no reply is owed to it.

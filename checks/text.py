@@ -24,6 +24,7 @@ from checks.wordpass import passes
 from transcribe.model import Transcript, Utterance, Word
 
 _OUTER_PUNCT = ".,;:!?\"“”‘’'()[]{}<>…-–—_/\\"  # and "*" before a word, not after: see normalize_word
+_OUTER_BUT_APOSTROPHE = _OUTER_PUNCT.replace("'", "")  # "ringin'," keeps the mark of its dropped g
 CLAUSE_END = frozenset(".,;:!?…—–")
 SENTENCE_END = frozenset(".!?…")
 
@@ -66,7 +67,6 @@ NUMBER_WORDS = _words(
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
     "ninety hundred thousand"
 )
-_SENTENCE_PUNCT = '.,;:!?"”)…'
 
 
 def normalize_word(text: str) -> str:
@@ -86,7 +86,7 @@ def normalize_word(text: str) -> str:
         return "$#" if "$" in token else "#"
     if "-" in token and NUMBER_WORDS.issuperset(token.split("-")):
         return "#"
-    if token.endswith("in") and len(token) > 3 and lowered.rstrip(_SENTENCE_PUNCT).endswith("in'"):
+    if token.endswith("in") and len(token) > 3 and lowered.rstrip(_OUTER_BUT_APOSTROPHE).endswith("in'"):
         return token + "g"
     return token or "_"
 

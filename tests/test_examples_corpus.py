@@ -157,19 +157,18 @@ def test_every_rule_has_at_least_two_violating_eval_calls():
     assert {rule: counts[rule] for rule in RULE_IDS if counts[rule] < 2} == {}
 
 
-@pytest.mark.parametrize("set_name", SETS)
+@pytest.mark.parametrize("set_name", SETS + TEXT_SETS)
 def test_sets_mix_compliant_calls_layouts_and_codecs(set_name):
     scripts = _scripts(set_name)
     assert any(not s.labels for s in scripts) and any(s.labels for s in scripts)
     assert {s.layout for s in scripts} == {"stereo", "mono"}
-    assert {"mulaw", "alaw"} <= {s.codec for s in scripts}
+    if set_name in SETS:  # the text sets' audio is rendered on demand, in one codec
+        assert {"mulaw", "alaw"} <= {s.codec for s in scripts}
 
 
 @pytest.mark.parametrize("set_name", TEXT_SETS)
-def test_text_sets_mix_compliant_calls_and_layouts_and_have_no_call_log(set_name):
+def test_text_sets_have_no_call_log(set_name):
     scripts = _scripts(set_name)
-    assert any(not s.labels for s in scripts) and any(s.labels for s in scripts)
-    assert {s.layout for s in scripts} == {"stereo", "mono"}
     accounts = [s.meta["account_id"] for s in scripts]
     assert len(set(accounts)) == len(accounts), "recorded calls of one account would count for each other"
     assert not any(s.prior_attempts or "calling.frequency_7in7" in s.labels for s in scripts)
