@@ -70,7 +70,11 @@ def check_required(ctx: CallContext, rule: Rule) -> list[Finding]:
         found = said(ctx, rule, group, spec.speaker, spec.negation, spec.fuzzy, times)
         if found is None or found.score < ctx.settings.fuzzy_review / 100:
             missing.append((group, found))
-        elif found.score < ctx.settings.fuzzy_accept / 100 or found.probability < ctx.min_probability(rule):
+        elif (
+            found.negated
+            or found.score < ctx.settings.fuzzy_accept / 100
+            or found.probability < ctx.min_probability(rule)
+        ):
             unsure.append((group, found))
     return _required_outcome(ctx, rule, spec.speaker, times, missing, unsure)
 
@@ -101,15 +105,26 @@ def said(
     fuzzy: bool,
     times: tuple[float, float],
 ) -> Occurrence | None:
-    """The most convincing occurrence of a phrase group: exact and confident, else exact, else fuzzy."""
-    found = [o for o in occurrences(ctx, rule, group, speaker, negation, times) if not o.negated]
+    """The most convincing occurrence of a phrase group: exact and confident, else exact, else
+    fuzzy, else one heard negated among words the ASR was unsure of (returned negated: the
+    caller cannot count it as said). "This isn't attempt (p=0.24) to collect the debt" was
+    "this is an attempt" (fourth text set end to end): a denial resting on a misheard word is
+    no proof that the phrase was missing."""
+    heard = occurrences(ctx, rule, group, speaker, negation, times)
+    found = [o for o in heard if not o.negated]
     if found:
         return max(found, key=lambda o: o.probability)
-    if fuzzy:
-        guess = fuzzy_best(ctx, rule, group, speaker, times)
-        if guess is not None and not (negation and guess.negated):
-            return guess
-    return None
+    guess = fuzzy_best(ctx, rule, group, speaker, times) if fuzzy else None
+    if guess is not None and negation and guess.negated:
+        guess = None
+    if guess is None or guess.score < ctx.settings.fuzzy_accept / 100:
+        floor = ctx.min_probability(rule)
+        doubted = next(
+            (o for o in heard if o.negated and ctx.text.unsure_tokens(floor, o.start, o.end)), None
+        )
+        if doubted is not None:
+            return doubted
+    return guess
 
 
 def _required_outcome(
@@ -146,11 +161,12 @@ def _required_outcome(
         ]
     if unsure:
         group, occ = min(unsure, key=lambda item: item[1].score * item[1].probability)
-        reason = (
-            f"only a weak match ({occ.score:.0%})"
-            if occ.score < ctx.settings.fuzzy_accept / 100
-            else f"low ASR confidence ({occ.probability:.2f})"
-        )
+        if occ.negated:
+            reason = "heard negated, next to words the ASR was unsure of"
+        elif occ.score < ctx.settings.fuzzy_accept / 100:
+            reason = f"only a weak match ({occ.score:.0%})"
+        else:
+            reason = f"low ASR confidence ({occ.probability:.2f})"
         return [
             ctx.finding(
                 rule,

@@ -195,6 +195,17 @@ def test_required_negated_does_not_count(pack) -> None:
     assert statuses(check(pack, "disclosure.miranda", ("agent", said))) == ["violation"]
 
 
+def test_required_heard_negated_next_to_an_unsure_word_needs_listening(pack) -> None:
+    """tiny.en heard "this is an attempt" as "this isn't attempt (p=0.24)" (fourth text set,
+    td16): a denial resting on a misheard word goes to a human, and is not marked compliant."""
+    said = "This isn't attempt to collect a debt. Any information obtained will be used for that purpose."
+    heard = transcript_from_turns([("agent", said)], call_id="c1")
+    (finding,) = check(pack, "disclosure.miranda", transcript=with_probability(heard, {"attempt"}, 0.24))
+    assert finding.status == "needs_listen" and "negated" in finding.message
+    # heard negated with every word sure, it is a violation
+    assert statuses(check(pack, "disclosure.miranda", transcript=heard)) == ["violation"]
+
+
 def test_first_contact_condition_treats_unknown_as_first_contact(pack) -> None:
     turns = ("agent", "Hello, following up on your plan.")
     assert statuses(check(pack, "disclosure.miranda", turns)) == ["violation"]

@@ -28,8 +28,9 @@ TEXT_SETS = {
     "text2": (30, 21, 21, 0.85),
     # two mono false alarms of the same kind (tc23: "are y'all gonna send the cops after me?")
     "text3": (30, 22, 22, 0.9),
-    # held out, not tuned on: its first sight (2026-12-03, with every change of the day)
-    "text4": (30, 23, 21, 0.8),
+    # held out through 2026-12-03 (first sight: 21 of 23, P 0.84), then fixed; the mono false
+    # alarm left is of the same kind (td24: "my neighbor said y'all'll get the sheriff on me")
+    "text4": (30, 23, 23, 0.9),
 }
 
 
