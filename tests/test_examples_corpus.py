@@ -98,6 +98,7 @@ MIN_SCRIPTS = {
     "eval/text2": 30,
     "eval/text3": 30,
     "eval/text4": 30,
+    "eval/text5": 30,
 }
 
 

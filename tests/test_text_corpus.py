@@ -31,6 +31,9 @@ TEXT_SETS = {
     # held out through 2026-12-03 (first sight: 21 of 23, P 0.84), then fixed; the mono false
     # alarm left is of the same kind (td24: "my neighbor said y'all'll get the sheriff on me")
     "text4": (30, 23, 23, 0.9),
+    # written on 2026-12-03 by a fifth author, told to avoid dialect and other languages, and to
+    # phrase violations in business language; first sight with text4's fixes: 16 of 22, P 0.84
+    "text5": (30, 22, 16, 0.8),
 }
 
 
