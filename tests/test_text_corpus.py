@@ -32,8 +32,9 @@ TEXT_SETS = {
     # alarm left is of the same kind (td24: "my neighbor said y'all'll get the sheriff on me")
     "text4": (30, 23, 23, 0.9),
     # written on 2026-12-03 by a fifth author, told to avoid dialect and other languages, and to
-    # phrase violations in business language; first sight with text4's fixes: 16 of 22, P 0.84
-    "text5": (30, 22, 16, 0.8),
+    # phrase violations in business language; first sight with text4's fixes: 16 of 22, P 0.84.
+    # Then fixed; two mono false alarms left (the consumer swearing, "are you going to sue me?")
+    "text5": (30, 22, 22, 0.9),
 }
 
 
