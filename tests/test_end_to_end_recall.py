@@ -87,7 +87,7 @@ def test_held_out_calls_end_to_end_do_not_regress(tmp_path):
 # corpus: (calls, violations, caught end to end at least, precision end to end at least,
 #          precision from text at least); from text every set catches all its violations
 LATER_HELD_OUT = {
-    "holdout2": (20, 17, 16, 0.85, 1.0),
+    "holdout2": (20, 17, 17, 0.85, 1.0),
     "holdout3": (20, 17, 16, 0.8, 1.0),
     "holdout4": (20, 16, 15, 0.75, 0.8),
     "holdout5": (16, 12, 12, 0.9, 1.0),
@@ -132,9 +132,10 @@ def test_later_held_out_sets_end_to_end_do_not_regress(corpus, tmp_path):
       answered with digits confirms the consumer (left: a husband's "she owes them" on mono
       audio, "who's calling" heard as "two calling").
 
-    The misses left are ASR errors with no unsure word to search ("a sheriff's deputy" heard
-    as "share a step you're", "a judge" as "a jitch", "sob story" as "soft story"). A floor:
-    losing a caught violation, or two more false alarms, fails here.
+    The misses left are ASR errors with no unsure word to search ("a judge" as "a jitch", "sob
+    story" as "soft story"). h201's "a sheriff's deputy" heard as "share a step you're" is
+    caught since 2026-12-03 by what was left of it: "showing up at your job". A floor: losing
+    a caught violation, or two more false alarms, fails here.
     """
     calls, violations, caught, precision, text_precision = LATER_HELD_OUT[corpus]
     text, audio = evaluate_audio(ROOT / "eval" / corpus, tmp_path / "reports.json")
