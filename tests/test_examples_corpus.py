@@ -99,6 +99,7 @@ MIN_SCRIPTS = {
     "eval/text3": 30,
     "eval/text4": 30,
     "eval/text5": 30,
+    "eval/text6": 30,
 }
 
 

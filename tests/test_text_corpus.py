@@ -35,6 +35,10 @@ TEXT_SETS = {
     # phrase violations in business language; first sight with text4's fixes: 16 of 22, P 0.84.
     # Then fixed; two mono false alarms left (the consumer swearing, "are you going to sue me?")
     "text5": (30, 22, 22, 0.9),
+    # a sixth author, told to write the messy middle of calls (elderly and confused consumers,
+    # violations buried late); first sight with text5's fixes: 14 of 23, P 0.70 (the same
+    # without them: text5's phrases caught nothing more here)
+    "text6": (30, 23, 14, 0.7),
 }
 
 
