@@ -37,8 +37,9 @@ TEXT_SETS = {
     "text5": (30, 22, 22, 0.9),
     # a sixth author, told to write the messy middle of calls (elderly and confused consumers,
     # violations buried late); first sight with text5's fixes: 14 of 23, P 0.70 (the same
-    # without them: text5's phrases caught nothing more here)
-    "text6": (30, 23, 14, 0.7),
+    # without them: text5's phrases caught nothing more here). Then fixed; one mono false
+    # alarm left (tf04: "my neighbor said they put you in jail for not paying the doctors")
+    "text6": (30, 23, 23, 0.95),
 }
 
 
