@@ -106,7 +106,7 @@ def said(
     times: tuple[float, float],
 ) -> Occurrence | None:
     """The most convincing occurrence of a phrase group: exact and confident, else exact, else
-    fuzzy, else one heard negated among words the ASR was unsure of (returned negated: the
+    fuzzy, else one heard negated with a word the ASR was unsure of (returned negated: the
     caller cannot count it as said). "This isn't attempt (p=0.24) to collect the debt" was
     "this is an attempt" (fourth text set end to end): a denial resting on a misheard word is
     no proof that the phrase was missing."""
@@ -162,7 +162,7 @@ def _required_outcome(
     if unsure:
         group, occ = min(unsure, key=lambda item: item[1].score * item[1].probability)
         if occ.negated:
-            reason = "heard negated, next to words the ASR was unsure of"
+            reason = "heard negated, with a word the ASR was unsure of"
         elif occ.score < ctx.settings.fuzzy_accept / 100:
             reason = f"only a weak match ({occ.score:.0%})"
         else:
