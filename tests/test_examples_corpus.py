@@ -100,6 +100,7 @@ MIN_SCRIPTS = {
     "eval/text4": 30,
     "eval/text5": 30,
     "eval/text6": 30,
+    "eval/text7": 30,
 }
 
 

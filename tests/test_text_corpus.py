@@ -40,6 +40,10 @@ TEXT_SETS = {
     # without them: text5's phrases caught nothing more here). Then fixed; one mono false
     # alarm left (tf04: "my neighbor said they put you in jail for not paying the doctors")
     "text6": (30, 23, 23, 0.95),
+    # held out, not tuned on: a seventh author (call floors, sarcasm, hypotheticals, stories of
+    # other debtors), measured once with every change of 2026-12-03's last session: 17 of 22,
+    # P 0.77 (16 of 22 at 471fbc4, before the session)
+    "text7": (30, 22, 17, 0.75),
 }
 
 
