@@ -52,7 +52,9 @@ SETS = {
 }
 # Text sets: their audio is rendered on demand into <set>/calls/, which git ignores (the
 # committed audio keeps to a budget), then ``callaudit evaluate --corpus eval/text1 --audio``.
-TEXT_SETS = {name: ROOT / "eval" / name for name in ("text1", "text2", "text3", "text4", "text5", "text6", "text7")}
+TEXT_SETS = {
+    name: ROOT / "eval" / name for name in ("text1", "text2", "text3", "text4", "text5", "text6", "text7")
+}
 RENDERABLE = {**SETS, **TEXT_SETS}
 RATE = 8000
 CODECS = {

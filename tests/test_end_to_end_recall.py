@@ -90,7 +90,7 @@ LATER_HELD_OUT = {
     "holdout2": (20, 17, 17, 0.85, 1.0),
     "holdout3": (20, 17, 16, 0.8, 1.0),
     "holdout4": (20, 16, 15, 0.75, 0.8),
-    "holdout5": (16, 12, 12, 0.9, 1.0),
+    "holdout5": (16, 12, 12, 0.85, 1.0),
     "holdout6": (16, 12, 12, 0.9, 0.9),
     "holdout7": (16, 12, 12, 0.9, 1.0),
     "holdout8": (16, 11, 11, 0.8, 1.0),
@@ -112,7 +112,9 @@ def test_later_held_out_sets_end_to_end_do_not_regress(corpus, tmp_path):
       16/16 from text (precision 0.84: two mono calls where the consumer swears or asks about
       the police, needs_listen by design), end to end 15/16 at 0.79.
     - holdout5 (16), written after holdout4's fixes: first sight from text 11/12 at precision
-      1.00, end to end 10/12 at 0.91; after its fixes 12/12 from text, 12/12 end to end at 0.92.
+      1.00, end to end 10/12 at 0.91; after its fixes 12/12 from text, 12/12 end to end at 0.92
+      (0.86 on the AVX-512 EPYC of 2026-12-03, at this and the code before: h503's mono
+      transcript there gives an attorney needs_listen too).
     - holdout6 (16), written after holdout5's fixes: first sight from text 8/12 at 0.80, end to
       end 6/12 at 0.67 ("a process server", "treat it as coming from the court itself", "leave
       me be"); after its fixes 12/12 both ways at 0.92 (a mono call from a jail deputy, and a
