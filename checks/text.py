@@ -462,12 +462,12 @@ class CallText:
         part = bisect_right(haystack.starts, char) - 1
         a, b = haystack.ranges[part]
         begins = haystack.starts[part]
-        for i in range(a, b):
+        for i in range(a, b):  # ranges are never empty (token_ranges)
             length = len(self.tokens[i])
-            if begins + length + 1 > char:  # token i + 1 begins after char
+            if begins + length + 1 > char or i == b - 1:  # token i + 1 begins after char, or none
                 return i, begins, length
             begins += length + 1
-        return b - 1, begins - len(self.tokens[b - 1]) - 1, len(self.tokens[b - 1])
+        raise AssertionError("empty haystack range")
 
     # --- evidence -----------------------------------------------------------------------
     def context(self, start: int, end: int, around: int = 8) -> tuple[int, int]:
