@@ -29,6 +29,7 @@ from itertools import product
 from lemminflect import getAllInflections
 
 from checks.text import normalize_word
+from transcribe.model import spoken_words
 
 MAX_VARIANTS = 2048
 WILDCARD = "*"
@@ -107,7 +108,10 @@ def expand(phrase: str) -> list[tuple[str, ...]]:
         raise PhraseSyntaxError(f"unexpected {lexemes[pos]!r} in phrase {phrase!r}")
     seen: dict[tuple[str, ...], None] = {}
     for words in alternatives:
-        tokens = tuple(w if w in _LITERAL else normalize_word(w) for w in words)  # _lex refused non-words
+        # _lex refused non-words; a hyphenated word is words apart, as in transcripts
+        tokens = tuple(
+            t for w in words for t in ((w,) if w in _LITERAL else map(normalize_word, spoken_words(w)))
+        )
         if not tokens:
             raise PhraseSyntaxError(f"phrase {phrase!r} can match nothing (every word is optional)")
         if all(t == WILDCARD for t in tokens):

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from checks.wordpass import passes
-from transcribe.model import Transcript, Utterance, Word
+from transcribe.model import NUMBER_WORDS, Transcript, Utterance, Word
 
 _OUTER_PUNCT = ".,;:!?\"“”‘’'()[]{}<>…-–—_/\\"  # and "*" before a word, not after: see normalize_word
 _OUTER_BUT_APOSTROPHE = _OUTER_PUNCT.replace("'", "")  # "ringin'," keeps the mark of its dropped g
@@ -59,13 +59,6 @@ SUBJECT_IF_VERB_FOLLOWS = _words("you it this that there")
 AUXILIARIES = _words(
     "will would could can might may must should shall are were was is am have has had need needs "
     "owe owes do does did get got go going gonna better"
-)
-
-
-NUMBER_WORDS = _words(
-    "zero oh one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
-    "ninety hundred thousand"
 )
 
 

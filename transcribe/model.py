@@ -8,6 +8,7 @@ back losslessly; provenance (model, options, library versions) travels with them
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, Literal
 
@@ -218,6 +219,30 @@ def words_from_columns(columns: list[list]) -> tuple[Word, ...]:
     return _c_rows(Word, WORD_FIELDS, columns)
 
 
+# Whisper writes a hyphenated word as words of their own ("good", "-faith"; "brother", "-in",
+# "-law's") and a number as digits ("forty-six" is "46"). Reference text is split the same way,
+# so a phrase matches a script as it would match the call's audio.
+_HYPHEN_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+_NUMBER_TEXT = (
+    "zero oh one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
+    "ninety hundred thousand"
+)
+NUMBER_WORDS = frozenset(_NUMBER_TEXT.split())
+
+
+def spoken_words(text: str) -> list[str]:
+    """A line of reference text as Whisper writes its words: hyphenated words apart, numbers whole."""
+    words = []
+    for token in text.split():
+        pieces = _HYPHEN_BETWEEN_LETTERS.split(token)
+        if len(pieces) == 1 or {p.lower().strip(".,;:!?\"'") for p in pieces} <= NUMBER_WORDS:
+            words.append(token)
+        else:
+            words.extend([pieces[0], *("-" + p for p in pieces[1:])])
+    return words
+
+
 def transcript_from_turns(
     turns: list[tuple[str, str]],
     call_id: str = "text",
@@ -236,7 +261,7 @@ def transcript_from_turns(
     for speaker, text in turns:
         channel = channel_of.get(speaker, 0)
         words = []
-        for token in text.split():
+        for token in spoken_words(text):
             words.append(Word(clock, clock + seconds_per_word * 0.9, token, probability, speaker, channel))
             clock += seconds_per_word
         if words:
