@@ -412,6 +412,8 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
     first = spec.first
     revokes = _revocations(ctx, rule)
     firsts = occurrences(ctx, rule, "first", first.speaker, first.negation, turn_start=first.turn_start)
+    if (confirmed := spec.confirmed_by) is not None:
+        firsts = firsts + occurrences(ctx, rule, "confirmed_by", confirmed.speaker, confirmed.negation)
     answers: list[Occurrence] | None = None  # looked for only when needed: every number is a match
 
     def confirmed_before(when: float, candidates: list[Occurrence]) -> bool:

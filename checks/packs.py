@@ -423,7 +423,7 @@ def _phrase_groups(spec: RuleSpec) -> list[tuple[str, list[str], tuple]]:
             found.append((name, items, (name,)))
     groups = [
         (name, getattr(spec, name, None), (name,))
-        for name in ("trigger", "suspect", "first", "then", "revoked_by", "unless")
+        for name in ("trigger", "suspect", "first", "then", "revoked_by", "unless", "confirmed_by")
     ]
     answered = getattr(spec, "answered", None)
     if answered is not None:

@@ -234,7 +234,9 @@ class OrderRule(RuleBase):
 
     An ``answered`` question counts as ``first`` too, unless a revocation was heard before the
     answer: a verification question ("can you give me the ZIP code?") answered with digits
-    confirms the consumer when the ASR lost their "yes".
+    confirms the consumer when the ASR lost their "yes". ``confirmed_by`` counts as ``first``
+    too, revoked or not before it: the other party saying the check was passed ("you're
+    verified", "you're listed as co-borrower on the loan").
     """
 
     kind: Literal["order"]
@@ -242,6 +244,7 @@ class OrderRule(RuleBase):
     then: PhraseGroup
     revoked_by: PhraseGroup | None = None
     answered: Answered | None = None
+    confirmed_by: PhraseGroup | None = None
 
 
 class LocalTime(Strict):

@@ -115,6 +115,13 @@ RULES = {
           question: {speaker: agent, phrases: ["zip code"]}
           answer: {speaker: customer, phrases: ["#"], turn_start: true}
     """,
+    "procedure/verify_confirmed.yml": """\
+        kind: order
+        first: {speaker: customer, phrases: ["(yes|speaking)"], turn_start: true}
+        then: {speaker: agent, phrases: ["you owe"]}
+        revoked_by: {speaker: customer, phrases: ["his wife"]}
+        confirmed_by: {speaker: agent, phrases: ["you're verified"]}
+    """,
 }
 
 
@@ -625,6 +632,32 @@ def test_a_response_window_in_turns_counts_the_part_of_an_utterance_after_the_ot
 def test_order_an_answered_question_confirms_like_first(pack, turns, confirmed) -> None:
     expected = [] if confirmed else ["violation"]
     assert statuses(check(pack, "procedure.verify_answered", *turns)) == expected
+
+
+@pytest.mark.parametrize(
+    "turns, confirmed",
+    [
+        ([("customer", "Kevin Tran, August 19."), ("agent", "Thanks, you're verified. You owe us.")], True),
+        # said after the person said who they are: the check was of them
+        ([("customer", "I'm his wife, Monica."), ("agent", "Thanks, you're verified. You owe us.")], True),
+        # a revocation after the confirmation cancels it, as it cancels a "yes"
+        (
+            [
+                ("customer", "Kevin Tran."),
+                ("agent", "You're verified."),
+                ("customer", "Oh, I'm his wife."),
+                ("agent", "You owe us."),
+            ],
+            False,
+        ),
+        ([("customer", "Kevin Tran."), ("agent", "Sorry, you're not verified. You owe us.")], False),
+        # the customer saying it confirms nothing: the group is the agent's
+        ([("customer", "You're verified, right?"), ("agent", "You owe us.")], False),
+    ],
+)
+def test_order_the_agent_saying_the_check_passed_confirms_like_first(pack, turns, confirmed) -> None:
+    expected = [] if confirmed else ["violation"]
+    assert statuses(check(pack, "procedure.verify_confirmed", *turns)) == expected
 
 
 def test_a_wildcard_exception_keeps_the_agents_greeting_from_confirming_on_mono_audio(pack) -> None:
