@@ -53,7 +53,8 @@ SETS = {
 # Text sets: their audio is rendered on demand into <set>/calls/, which git ignores (the
 # committed audio keeps to a budget), then ``callaudit evaluate --corpus eval/text1 --audio``.
 TEXT_SETS = {
-    name: ROOT / "eval" / name for name in ("text1", "text2", "text3", "text4", "text5", "text6", "text7")
+    name: ROOT / "eval" / name
+    for name in ("text1", "text2", "text3", "text4", "text5", "text6", "text7", "text8", "text9")
 }
 RENDERABLE = {**SETS, **TEXT_SETS}
 RATE = 8000

@@ -101,6 +101,8 @@ MIN_SCRIPTS = {
     "eval/text5": 30,
     "eval/text6": 30,
     "eval/text7": 30,
+    "eval/text8": 30,
+    "eval/text9": 30,
 }
 
 

@@ -10,8 +10,9 @@ the day, 0.68 after the widened cease suspects it was held out through, then fix
 "Measured precision and recall"). eval/text4 (23 violations), written last by a fourth
 author, was measured once and left alone: 21 of 23 at first sight; fixed in the next session.
 That session added text5 and text6 (first sight 16 of 22 and 14 of 23, then fixed) and text7,
-measured once and left alone (17 of 22). The floors guard these results: losing a caught
-violation fails.
+measured once and left alone (17 of 22), fixed in the session after, which added text8 (21 of
+22 at first sight, then fixed) and text9 (20 of 22, left alone). The floors guard these results:
+losing a caught violation fails; a text set on disk with no floor fails too.
 """
 
 from __future__ import annotations
@@ -42,10 +43,20 @@ TEXT_SETS = {
     # without them: text5's phrases caught nothing more here). Then fixed; one mono false
     # alarm left (tf04: "my neighbor said they put you in jail for not paying the doctors")
     "text6": (30, 23, 23, 0.95),
-    # held out, not tuned on: a seventh author (call floors, sarcasm, hypotheticals, stories of
-    # other debtors), measured once with every change of 2026-12-03's last session: 17 of 22,
-    # P 0.77 (16 of 22 at 471fbc4, before the session)
-    "text7": (30, 22, 17, 0.75),
+    # a seventh author (call floors, sarcasm, hypotheticals, stories of other debtors), held out
+    # through 2026-12-03's fifth session (first sight 17 of 22, P 0.77), then fixed; two mono
+    # false alarms left (the consumer swearing, "am I getting arrested?" after "they put out a
+    # warrant") and a recording notice said "this call is, um, being recorded" (needs_listen)
+    "text7": (30, 22, 22, 0.85),
+    # an eighth author, written 2026-12-03 (many people and channels: roommates, spouses,
+    # transfers, notes and letters read aloud); first sight with text7's fixes: 21 of 22, P 0.75
+    # (the same at 4de9ef0). Then fixed; mono false alarms left of the kinds above (th20, th24)
+    # and an attorney suspect in "An attorney? For a couch?" said to the agent who claimed to be one
+    "text8": (30, 22, 22, 0.85),
+    # held out, not tuned on: a ninth author (special situations and the disclosures themselves:
+    # time-barred debts, bankruptcy, executors, servicemembers, mangled mini-Mirandas), measured
+    # once with text8's fixes: 20 of 22, P 0.95 (the same at 4de9ef0)
+    "text9": (30, 22, 20, 0.9),
 }
 
 
@@ -59,3 +70,8 @@ def test_text_sets_keep_every_caught_violation(corpus):
     assert total.tp + total.fn == violations
     assert total.tp >= caught, {r.rule_id: r.missed for r in report.rules if r.missed}
     assert total.precision >= precision, {r.rule_id: r.false_alarms for r in report.rules if r.false_alarms}
+
+
+def test_every_text_set_on_disk_has_a_floor():
+    on_disk = {path.parent.name for path in (ROOT / "eval").glob("text*/scripts")}
+    assert on_disk == set(TEXT_SETS)
