@@ -269,9 +269,10 @@ def _load_pack(root: Path) -> tuple[RulePack | None, list[Problem]]:
     if info is not None and info.name != root.name:
         problems.append(Problem(str(pack_file), 1, f"name {info.name!r} must match the folder {root.name!r}"))
     lists = info.phrase_lists if info is not None else {}
+    word_lists = info.word_lists if info is not None else {}
     for name, phrases in lists.items():
         for index, phrase in enumerate(phrases):
-            problem = _list_phrase_problem(phrase)
+            problem = _list_phrase_problem(phrase, word_lists)
             if problem:
                 line = _line_of(data[1], ("phrase_lists", name, index))
                 problems.append(Problem(str(pack_file), line, f"phrase_lists.{name}: {problem}"))
@@ -282,7 +283,7 @@ def _load_pack(root: Path) -> tuple[RulePack | None, list[Problem]]:
         digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
     min_chars = (info.settings if info is not None else Settings()).fuzzy_min_chars
     for path in files:
-        rule = _load_rule(root, path, problems, min_chars, lists)
+        rule = _load_rule(root, path, problems, min_chars, lists, word_lists)
         if rule is not None:
             rules.append(rule)
     if not rules and not problems:
@@ -303,6 +304,17 @@ def _load_pack(root: Path) -> tuple[RulePack | None, list[Problem]]:
         for name in lists
         if name not in used
     ]
+    every_phrase = " ".join(
+        [*(p for rule in rules for _, phrases, _ in _phrase_groups(rule.spec) for p in phrases)]
+        + [p for phrases in lists.values() for p in phrases]
+    )
+    unused += [
+        Problem(
+            str(pack_file), _line_of(data[1], ("word_lists", name)), f"word_lists.{name}: no phrase uses it"
+        )
+        for name in word_lists
+        if f"{{{name}}}" not in every_phrase
+    ]
     pack = RulePack(
         name=info.name,
         path=root,
@@ -315,12 +327,12 @@ def _load_pack(root: Path) -> tuple[RulePack | None, list[Problem]]:
     return pack, []
 
 
-def _list_phrase_problem(phrase: str) -> str:
+def _list_phrase_problem(phrase: str, word_lists: dict[str, list[str]]) -> str:
     """Why a phrase of a pack's phrase list is wrong ("" if it is not)."""
     if phrase.startswith(LIST_MARK):
         return f"{phrase!r}: a phrase list holds phrases, not other lists"
     try:
-        expand(phrase)
+        expand(phrase, word_lists)
     except PhraseSyntaxError as exc:
         return str(exc)
     return ""
@@ -338,7 +350,12 @@ def _with_lists(phrases: list[str], lists: dict[str, list[str]]) -> Iterator[tup
 
 
 def _load_rule(
-    root: Path, path: Path, problems: list[Problem], min_chars: int, lists: dict[str, list[str]]
+    root: Path,
+    path: Path,
+    problems: list[Problem],
+    min_chars: int,
+    lists: dict[str, list[str]],
+    word_lists: dict[str, list[str]],
 ) -> Rule | None:
     rel = path.relative_to(root).with_suffix("")
     parts = rel.parts
@@ -377,7 +394,7 @@ def _load_rule(
                 problems.append(Problem(str(path), _line_of(node, (*loc, index)), message))
                 continue
             try:
-                expanded = expand(phrase)
+                expanded = expand(phrase, word_lists)
             except PhraseSyntaxError as exc:
                 if listed is None:  # a list's phrases were checked with pack.yml
                     problems.append(Problem(str(path), _line_of(node, (*loc, index)), str(exc)))

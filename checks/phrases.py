@@ -13,7 +13,9 @@ A phrase is words separated by spaces, with these helpers:
   words cost checks throughput and precision);
 - ``<word>`` the word in every inflection: ``<sue>`` is ``(sue|sues|sued|suing)``, ``<lawyer>``
   ``(lawyer|lawyers)``. The forms come from lemminflect's English tables when the pack loads,
-  so matching stays one PhraseMatcher pass over the words as heard.
+  so matching stays one PhraseMatcher pass over the words as heard;
+- ``{name}`` one of the words of the pack's ``word_lists.name`` (pack.yml): ``{amount}`` for
+  ``(one|two|...|ninety|a hundred|#|$#)``, written once for every phrase that needs it.
 
 Words are normalized like transcript words (lower case, outer punctuation off), and
 common contractions match both ways: "you will" also matches "you'll", "won't" also
@@ -23,6 +25,7 @@ matches "will not", "going to" also matches "gonna".
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 from itertools import product
 
@@ -100,10 +103,13 @@ def exact_only(phrase: str) -> bool:
     return phrase.startswith(EXACT_MARK)
 
 
-def expand(phrase: str) -> list[tuple[str, ...]]:
-    """Every token sequence a phrase stands for, in a stable order, without duplicates."""
+def expand(phrase: str, word_lists: Mapping[str, list[str]] | None = None) -> list[tuple[str, ...]]:
+    """Every token sequence a phrase stands for, in a stable order, without duplicates.
+
+    ``word_lists`` are the pack's, for ``{name}``: each entry is one alternative (one or more words).
+    """
     lexemes = _lex(phrase.removeprefix(EXACT_MARK))
-    pos, alternatives = _parse_alternatives(lexemes, 0, phrase)
+    pos, alternatives = _Parser(phrase, word_lists or {}).alternatives(lexemes, 0)
     if pos != len(lexemes):
         raise PhraseSyntaxError(f"unexpected {lexemes[pos]!r} in phrase {phrase!r}")
     seen: dict[tuple[str, ...], None] = {}
@@ -151,40 +157,58 @@ def _lex(phrase: str) -> list[str]:
     return lexemes
 
 
-def _parse_alternatives(lex: list[str], pos: int, phrase: str) -> tuple[int, list[list[str]]]:
-    """alternatives := sequence ('|' sequence)*"""
-    pos, result = _parse_sequence(lex, pos, phrase)
-    while pos < len(lex) and lex[pos] == "|":
-        pos, more = _parse_sequence(lex, pos + 1, phrase)
-        result = result + more
-    return pos, result
+class _Parser:
+    """The grammar of one phrase, with the pack's word lists for ``{name}``."""
 
+    def __init__(self, phrase: str, word_lists: Mapping[str, list[str]]) -> None:
+        self.phrase = phrase
+        self.word_lists = word_lists
 
-def _parse_sequence(lex: list[str], pos: int, phrase: str) -> tuple[int, list[list[str]]]:
-    """sequence := (word | '(' alternatives ')' | '[' alternatives ']')*"""
-    result: list[list[str]] = [[]]
-    while pos < len(lex) and lex[pos] not in ("|", ")", "]"):
-        token = lex[pos]
-        if token in ("(", "["):
-            close = ")" if token == "(" else "]"
-            pos, options = _parse_alternatives(lex, pos + 1, phrase)
-            if pos >= len(lex) or lex[pos] != close:
-                raise PhraseSyntaxError(f"missing {close!r} in phrase {phrase!r}")
-            if token == "[":
-                options = options + [[]]
+    def alternatives(self, lex: list[str], pos: int) -> tuple[int, list[list[str]]]:
+        """alternatives := sequence ('|' sequence)*"""
+        pos, result = self.sequence(lex, pos)
+        while pos < len(lex) and lex[pos] == "|":
+            pos, more = self.sequence(lex, pos + 1)
+            result = result + more
+        return pos, result
+
+    def sequence(self, lex: list[str], pos: int) -> tuple[int, list[list[str]]]:
+        """sequence := (word | '(' alternatives ')' | '[' alternatives ']' | <word> | {name})*"""
+        phrase = self.phrase
+        result: list[list[str]] = [[]]
+        while pos < len(lex) and lex[pos] not in ("|", ")", "]"):
+            token = lex[pos]
+            if token in ("(", "["):
+                close = ")" if token == "(" else "]"
+                pos, options = self.alternatives(lex, pos + 1)
+                if pos >= len(lex) or lex[pos] != close:
+                    raise PhraseSyntaxError(f"missing {close!r} in phrase {phrase!r}")
+                if token == "[":
+                    options = options + [[]]
+            elif token.startswith("<") or token.endswith(">"):
+                if not (token.startswith("<") and token.endswith(">") and len(token) > 2):
+                    raise PhraseSyntaxError(f"{token!r} in phrase {phrase!r}: write one word as <word>")
+                options = [[form] for form in inflections(token[1:-1], phrase)]
+            elif token.startswith("{") or token.endswith("}"):
+                options = [words.split() for words in self.word_list(token)]
+            else:
+                options = [[token]]
             pos += 1
-        elif token.startswith("<") or token.endswith(">"):
-            if not (token.startswith("<") and token.endswith(">") and len(token) > 2):
-                raise PhraseSyntaxError(f"{token!r} in phrase {phrase!r}: write one word as <word>")
-            options = [[form] for form in inflections(token[1:-1], phrase)]
-            pos += 1
-        else:
-            options = [[token]]
-            pos += 1
-        if len(result) * len(options) > MAX_VARIANTS:
-            raise PhraseSyntaxError(f"phrase {phrase!r} expands to too many variants; split it")
-        result = [a + b for a, b in product(result, options)]
-    return pos, result
+            if len(result) * len(options) > MAX_VARIANTS:
+                raise PhraseSyntaxError(f"phrase {phrase!r} expands to too many variants; split it")
+            result = [a + b for a, b in product(result, options)]
+        return pos, result
+
+    def word_list(self, token: str) -> list[str]:
+        name = token[1:-1]
+        if not (token.startswith("{") and token.endswith("}") and name):
+            raise PhraseSyntaxError(f"{token!r} in phrase {self.phrase!r}: write a word list as {{name}}")
+        if name not in self.word_lists:
+            defined = ", ".join(f"{{{n}}}" for n in self.word_lists) or "none"
+            raise PhraseSyntaxError(
+                f"unknown word list {token!r} in phrase {self.phrase!r} (pack.yml word_lists defines: {defined})"
+            )
+        return self.word_lists[name]
 
 
 @cache

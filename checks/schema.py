@@ -316,8 +316,10 @@ class Settings(Strict):
         return self
 
 
-NAME_PATTERN = r"^[a-z0-9_]+$"  # a pack, a phrase list, each part of a rule id
+NAME_PATTERN = r"^[a-z0-9_]+$"  # a pack, a phrase list, a word list, each part of a rule id
 Name = Annotated[str, Field(pattern=NAME_PATTERN)]
+# One alternative of a word list: plain words ("a hundred"), or "#" / "$#"; no phrase syntax.
+WordAlternative = Annotated[str, Field(pattern=r"^[^\s()\[\]|{}<>*=]+( [^\s()\[\]|{}<>*=]+)*$")]
 
 
 class PackInfo(Strict):
@@ -327,3 +329,7 @@ class PackInfo(Strict):
     settings: Settings = Settings()
     # Phrases several rules share, written once: a rule's phrase "@name" stands for them all.
     phrase_lists: dict[Name, PhraseList] = Field(default_factory=dict)
+    # Words several phrases share, written once: "{name}" in a phrase is one of them.
+    word_lists: dict[Name, Annotated[list[WordAlternative], Field(min_length=1)]] = Field(
+        default_factory=dict
+    )

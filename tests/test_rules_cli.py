@@ -64,14 +64,16 @@ def test_rules_lint_warns_of_a_phrase_list_no_rule_uses(tmp_path: Path, capsys) 
     pack = broken_pack(tmp_path, failing_example=True)  # valid rules; its example is not run here
     (pack / "pack.yml").write_text(
         "name: broken\ndescription: d\nphrase_lists:\n  arrest_words: [arrest]\n  spare: [jail]\n"
+        "word_lists:\n  when: [now, today]\n  idle: [never]\n"
     )
     (pack / "threat.yml").write_text(
-        (pack / "threat.yml").read_text().replace("[arrest]", '["@arrest_words"]')
+        (pack / "threat.yml").read_text().replace("[arrest]", '["@arrest_words", "=arrest you {when}"]')
     )
     assert main(["rules", "lint", str(pack)]) == 0  # a warning does not stop a night's batch
     out = capsys.readouterr().out
     assert f"warning: {pack / 'pack.yml'}:5: phrase_lists.spare: no rule uses it" in out
-    assert "arrest_words" not in out
+    assert f"warning: {pack / 'pack.yml'}:8: word_lists.idle: no phrase uses it" in out
+    assert "arrest_words" not in out and "when" not in out
 
 
 def test_rules_test_fails_when_an_example_fails(tmp_path: Path, capsys) -> None:

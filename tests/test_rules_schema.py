@@ -218,3 +218,37 @@ def test_phrase_list_problems_name_the_file_and_line(tmp_path: Path) -> None:
     assert any(p.startswith(f"{pack / 'pack.yml'}:10: phrase_lists.broken:") for p in problems)
     (pack / "pack.yml").write_text(PACK_YML.format(name="testpack") + "phrase_lists:\n  Jail-Words: [jail]\n")
     assert any("pack.yml" in p and "phrase_lists" in p for p in problems_of(pack))
+
+
+def test_a_word_list_stands_for_its_words_in_a_phrase(tmp_path: Path) -> None:
+    rule = GOOD_RULE.replace(
+        '  - "(arrest|arrested)"\n', '  - "(arrest|arrested)"\n  - "={spell} nights in jail"\n'
+    )
+    rule = rule.replace('    - "We will have you arrested."\n', '    - "Think about a few nights in jail."\n')
+    listed = make_pack(tmp_path, {"r.yml": rule}, "listed")
+    (listed / "pack.yml").write_text(
+        PACK_YML.format(name="listed") + "word_lists:\n  spell: [two, a few, '#']\n"
+    )
+    written_out = make_pack(tmp_path, {"r.yml": rule.replace("{spell}", "(two|a few|#)")}, "written_out")
+    loaded = load_packs([listed])[0]
+    assert loaded.rules[0].groups == load_packs([written_out])[0].rules[0].groups
+    assert ("a", "few", "nights", "in", "jail") in loaded.rules[0].groups["phrases"]
+    assert all(run_example(case).ok for case in iter_examples([loaded]))
+    # the words are the rule's: take "a few" out of pack.yml and the flag example fails
+    (listed / "pack.yml").write_text(PACK_YML.format(name="listed") + "word_lists:\n  spell: [two, '#']\n")
+    failed = [run_example(case) for case in iter_examples(load_packs([listed]))]
+    assert [(r.case.expect, r.ok) for r in failed] == [("flag", False), ("pass", True)]
+
+
+def test_word_list_problems_name_the_file_and_line(tmp_path: Path) -> None:
+    rule = GOOD_RULE.replace('"(arrest|arrested)"', '"(arrest|arrested) {spel}"')
+    pack = make_pack(tmp_path, {"r.yml": rule})
+    (pack / "pack.yml").write_text(PACK_YML.format(name="testpack") + "word_lists:\n  spell: [two]\n")
+    problems = "\n".join(problems_of(pack))
+    assert f"{pack / 'r.yml'}:7: unknown word list '{{spel}}'" in problems
+    assert "word_lists defines: {spell})" in problems
+    # an alternative is plain words: phrase syntax in one is an error at its line
+    (pack / "pack.yml").write_text(
+        PACK_YML.format(name="testpack") + "word_lists:\n  bad:\n    - two\n    - (one|two)\n"
+    )
+    assert any(p.startswith(f"{pack / 'pack.yml'}:6: word_lists.bad.1") for p in problems_of(pack))
