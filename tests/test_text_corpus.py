@@ -11,7 +11,7 @@ the day, 0.68 after the widened cease suspects it was held out through, then fix
 author, was measured once and left alone: 21 of 23 at first sight; fixed in the next session.
 That session added text5 and text6 (first sight 16 of 22 and 14 of 23, then fixed) and text7,
 measured once and left alone (17 of 22), fixed in the session after, which added text8 (21 of
-22 at first sight, then fixed) and text9 (20 of 22, left alone). The floors guard these results:
+22 at first sight) and text9 (20 of 22), both then fixed. The floors guard these results:
 losing a caught violation fails; a text set on disk with no floor fails too.
 """
 
@@ -53,10 +53,10 @@ TEXT_SETS = {
     # (the same at 4de9ef0). Then fixed; mono false alarms left of the kinds above (th20, th24)
     # and an attorney suspect in "An attorney? For a couch?" said to the agent who claimed to be one
     "text8": (30, 22, 22, 0.85),
-    # held out, not tuned on: a ninth author (special situations and the disclosures themselves:
-    # time-barred debts, bankruptcy, executors, servicemembers, mangled mini-Mirandas), measured
-    # once with text8's fixes: 20 of 22, P 0.95 (the same at 4de9ef0)
-    "text9": (30, 22, 20, 0.9),
+    # a ninth author (special situations and the disclosures themselves: time-barred debts,
+    # bankruptcy, executors, servicemembers, mangled mini-Mirandas); first sight with text8's
+    # fixes: 20 of 22, P 0.95 (the same at 4de9ef0). Then fixed, with no false alarm left
+    "text9": (30, 22, 22, 0.95),
 }
 
 
