@@ -446,7 +446,10 @@ def _answers(ctx: CallContext, rule: Rule, revoked_at: float) -> list[Occurrence
     answered = rule.spec.answered
     questions = group_occurrences(ctx, rule, "answered.question")
     return [
-        answer
+        # its first word answers: overlapping matches of digits merge into one occurrence that
+        # may run on into the consumer's next utterance ("six, one, one," ... 11 s later
+        # "eight", h807), and the details told in between would count as told before it
+        Occurrence(ctx.text, answer.start, answer.start + 1, answer.speaker, answer.ambiguous, None)
         for answer in group_occurrences(ctx, rule, "answered.answer")
         if answer.t_start < revoked_at
         and any(0 <= answer.t_start - q.t_end <= answered.within for q in questions)

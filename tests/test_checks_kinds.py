@@ -113,7 +113,7 @@ RULES = {
         answered:
           within: 5
           question: {speaker: agent, phrases: ["zip code"]}
-          answer: {speaker: customer, phrases: ["#"], turn_start: true}
+          answer: {speaker: customer, phrases: ["#", "(one|six|eight) (one|six|eight)"], turn_start: true}
     """,
     "procedure/verify_confirmed.yml": """\
         kind: order
@@ -615,6 +615,16 @@ def test_a_response_window_in_turns_counts_the_part_of_an_utterance_after_the_ot
                 ("agent", "You owe us."),
             ],
             False,
+        ),
+        # the answer counts from its first word, though its digits match on into the next turn
+        (
+            [
+                ("agent", "Your zip code please?"),
+                ("customer", "six, one,"),
+                ("agent", "You owe us money."),
+                ("customer", "eight. Sorry."),
+            ],
+            True,
         ),
         # the person said they are someone else before answering
         (
