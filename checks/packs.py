@@ -29,6 +29,7 @@ from phrases import PACKS_DIR
 RULE_SUFFIXES = (".yml", ".yaml")
 _ID_PART = re.compile(NAME_PATTERN)
 LIST_MARK = "@"  # a rule's phrase "@name" stands for the phrases of pack.yml's phrase_lists.name
+_WORD_LIST_REF = re.compile(r"\{(\w+)\}")  # "{name}" in a phrase: one of pack.yml's word_lists.name
 
 
 @dataclass(frozen=True)
@@ -304,16 +305,15 @@ def _load_pack(root: Path) -> tuple[RulePack | None, list[Problem]]:
         for name in lists
         if name not in used
     ]
-    every_phrase = " ".join(
-        [*(p for rule in rules for _, phrases, _ in _phrase_groups(rule.spec) for p in phrases)]
-        + [p for phrases in lists.values() for p in phrases]
-    )
+    every_phrase = [p for rule in rules for _, phrases, _ in _phrase_groups(rule.spec) for p in phrases]
+    every_phrase += [p for phrases in lists.values() for p in phrases]
+    words_used = {name for phrase in every_phrase for name in _WORD_LIST_REF.findall(phrase)}
     unused += [
         Problem(
             str(pack_file), _line_of(data[1], ("word_lists", name)), f"word_lists.{name}: no phrase uses it"
         )
         for name in word_lists
-        if f"{{{name}}}" not in every_phrase
+        if name not in words_used
     ]
     pack = RulePack(
         name=info.name,

@@ -114,10 +114,7 @@ def expand(phrase: str, word_lists: Mapping[str, list[str]] | None = None) -> li
         raise PhraseSyntaxError(f"unexpected {lexemes[pos]!r} in phrase {phrase!r}")
     seen: dict[tuple[str, ...], None] = {}
     for words in alternatives:
-        # _lex refused non-words; a hyphenated word is words apart, as in transcripts
-        tokens = tuple(
-            t for w in words for t in ((w,) if w in _LITERAL else map(normalize_word, spoken_words(w)))
-        )
+        tokens = tuple(t for w in words for t in _tokens(w))
         if not tokens:
             raise PhraseSyntaxError(f"phrase {phrase!r} can match nothing (every word is optional)")
         if all(t == WILDCARD for t in tokens):
@@ -130,6 +127,15 @@ def expand(phrase: str, word_lists: Mapping[str, list[str]] | None = None) -> li
             f"phrase {phrase!r} expands to {len(seen)} variants (at most {MAX_VARIANTS}); split it"
         )
     return list(seen)
+
+
+@cache
+def _tokens(word: str) -> tuple[str, ...]:
+    """A phrase word as transcript tokens: normalized, and a hyphenated word is words apart, as
+    Whisper writes it (``_lex`` refused words with no letter or digit)."""
+    if word in _LITERAL:
+        return (word,)
+    return tuple(normalize_word(w) for w in spoken_words(word))
 
 
 def expand_all(phrases: list[str]) -> list[tuple[str, ...]]:
