@@ -103,6 +103,7 @@ MIN_SCRIPTS = {
     "eval/text7": 30,
     "eval/text8": 30,
     "eval/text9": 30,
+    "eval/text10": 30,
 }
 
 

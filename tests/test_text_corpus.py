@@ -11,8 +11,9 @@ the day, 0.68 after the widened cease suspects it was held out through, then fix
 author, was measured once and left alone: 21 of 23 at first sight; fixed in the next session.
 That session added text5 and text6 (first sight 16 of 22 and 14 of 23, then fixed) and text7,
 measured once and left alone (17 of 22), fixed in the session after, which added text8 (21 of
-22 at first sight) and text9 (20 of 22), both then fixed. The floors guard these results:
-losing a caught violation fails; a text set on disk with no floor fails too.
+22 at first sight) and text9 (20 of 22), both then fixed, and text10 (22 of 22, P 0.81), held
+out. The floors guard these results: losing a caught violation fails; a text set on disk with
+no floor fails too.
 """
 
 from __future__ import annotations
@@ -57,6 +58,10 @@ TEXT_SETS = {
     # bankruptcy, executors, servicemembers, mangled mini-Mirandas); first sight with text8's
     # fixes: 20 of 22, P 0.95 (the same at 4de9ef0). Then fixed, with no false alarm left
     "text9": (30, 22, 22, 0.95),
+    # held out, not tuned on: a tenth author (pressure tactics and the line between lawful and
+    # unlawful: veiled consequences, accurate warnings that must pass, hostile consumers),
+    # measured once with text9's fixes: 22 of 22, P 0.81 (the same at 4de9ef0)
+    "text10": (30, 22, 22, 0.8),
 }
 
 
