@@ -46,6 +46,9 @@ CLAUSE_OPENERS = _words(
 )
 # Hesitations, which do not count among a turn's first words.
 FILLERS = _words("uh um uhm er erm ah eh hmm hm mm mhm oh well")
+# Sounds that are no words at all: a phrase is matched across them ("this call is, um, being
+# recorded"). Not "oh", "well", "ah": words of their own in "oh no", "as well", "ah, the police".
+HESITATIONS = _words("uh um uhm er erm hmm hm mm mhm")
 # "or"/"nor" before a verb joins a second verb to the negation before it ("nobody's going to
 # arrest you or send the police"); before a subject it opens a clause of its own ("don't
 # ignore this or the sheriff will come", "or else").

@@ -306,6 +306,15 @@ def test_prohibited_flags_the_agent_with_time_span_and_text(pack) -> None:
     assert finding.score == 1.0 and finding.call_id == "c1"
 
 
+def test_a_phrase_is_found_across_hesitations_and_its_span_keeps_them(pack) -> None:
+    (finding,) = check(pack, "prohibited.arrest", ("agent", "Keep ignoring us and you will go to, uh, jail."))
+    assert finding.status == "violation" and finding.text.endswith("go to, uh, jail.")
+    said = "This is an, um, attempt to collect a debt, and any information obtained will be used for that purpose."
+    assert check(pack, "disclosure.miranda_exact", ("agent", said)) == []
+    # a word that is more than a hesitation stays a word: "go to, well, jail" is not the phrase
+    assert check(pack, "prohibited.arrest", ("agent", "You will go to, well, jail.")) == []
+
+
 @pytest.mark.parametrize(
     "said",
     [
