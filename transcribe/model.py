@@ -253,7 +253,8 @@ def transcript_from_turns(
 
     Used to run rules on scripts (rule-pack examples, the text half of the
     evaluation) with the same code path as real transcripts. Agent is channel 0,
-    customer channel 1, anything else channel 0.
+    customer channel 1, anything else channel 0. Words are split as Whisper writes
+    them (``spoken_words``).
     """
     channel_of = {"agent": 0, "customer": 1}
     utterances: list[Utterance] = []
