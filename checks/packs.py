@@ -306,13 +306,8 @@ def _load_pack(root: Path) -> tuple[RulePack | None, list[Problem]]:
         problems.append(Problem(str(root), 0, "pack has no rule files"))
     if problems or info is None:
         return None, problems
-    used = {
-        phrase[len(LIST_MARK) :]
-        for rule in rules
-        for _, phrases, _ in _phrase_groups(rule.spec)
-        for phrase in phrases
-        if phrase.startswith(LIST_MARK)
-    }
+    rule_phrases = [p for rule in rules for _, phrases, _ in _phrase_groups(rule.spec) for p in phrases]
+    used = {phrase[len(LIST_MARK) :] for phrase in rule_phrases if phrase.startswith(LIST_MARK)}
     unused = [
         Problem(
             str(pack_file), _line_of(data[1], ("phrase_lists", name)), f"phrase_lists.{name}: no rule uses it"
@@ -320,8 +315,7 @@ def _load_pack(root: Path) -> tuple[RulePack | None, list[Problem]]:
         for name in lists
         if name not in used
     ]
-    every_phrase = [p for rule in rules for _, phrases, _ in _phrase_groups(rule.spec) for p in phrases]
-    every_phrase += [p for phrases in lists.values() for p in phrases]
+    every_phrase = rule_phrases + [p for phrases in lists.values() for p in phrases]
     words_used = {name for phrase in every_phrase for name in _WORD_LIST_REF.findall(phrase)}
     unused += [
         Problem(

@@ -44,11 +44,11 @@ CLAUSE_OPENERS = _words(
     "i've we've they've you've i'd we'd they'd you'd "
     "youre theyre im youll theyll hes shes"  # the same, as ASR writes them without apostrophes
 )
-# Hesitations, which do not count among a turn's first words.
-FILLERS = _words("uh um uhm er erm ah eh hmm hm mm mhm oh well")
 # Sounds that are no words at all: a phrase is matched across them ("this call is, um, being
 # recorded"). Not "oh", "well", "ah": words of their own in "oh no", "as well", "ah, the police".
 HESITATIONS = _words("uh um uhm er erm hmm hm mm mhm")
+# Hesitations, and the words that open a turn as one does: none counts among a turn's first words.
+FILLERS = HESITATIONS | _words("ah eh oh well")
 # "or"/"nor" before a verb joins a second verb to the negation before it ("nobody's going to
 # arrest you or send the police"); before a subject it opens a clause of its own ("don't
 # ignore this or the sheriff will come", "or else").
