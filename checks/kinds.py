@@ -208,7 +208,32 @@ def check_prohibited(ctx: CallContext, rule: Rule) -> list[Finding]:
                     note=f"possible garbled match ({guess.score:.0%})",
                 )
             )
+    if spec.echoed_by is not None and not findings:
+        findings += _echoes(ctx, rule, found)
     return findings
+
+
+def _echoes(ctx: CallContext, rule: Rule, said: list[Occurrence]) -> list[Finding]:
+    """The first ``echoed_by`` phrase heard with none of the rule's phrases said before it.
+
+    A consumer asking "A warrant? For a loan?" repeats words the agent said; when no such words
+    were heard, the ASR probably lost them ("there comes a point where Warren (p=0.23) gets
+    issued", tj01), so a human listens. After the agent's own words, even negated ("nobody is
+    going to arrest you"), the echo repeats those and says nothing new.
+    """
+    echo = rule.spec.echoed_by
+    for occ in occurrences(ctx, rule, "echoed_by", echo.speaker, echo.negation, turn_start=echo.turn_start):
+        if occ.negated or any(s.t_start < occ.t_start for s in said):
+            continue
+        return [
+            ctx.finding(
+                rule,
+                NEEDS_LISTEN,
+                span=(occ.start, occ.end),
+                note="the consumer echoed words of this rule that were not heard from the agent",
+            )
+        ]
+    return []
 
 
 def _said_finding(ctx: CallContext, rule: Rule, occ: Occurrence, doubt: str = "") -> Finding:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from checks.phrases import WILDCARD, PhraseSyntaxError, exact_only, expand
 from checks.schema import KINDS, NAME_PATTERN, RULE_MODELS, PackInfo, RuleSpec, Settings
-from checks.text import HESITATIONS, SEPARATOR, CallText, shared_vocab
+from checks.text import SEPARATOR, CallText, fluent_words, shared_vocab
 from phrases import PACKS_DIR
 
 RULE_SUFFIXES = (".yml", ".yaml")
@@ -204,18 +204,19 @@ class CompiledPack:
     def __call__(self, text: CallText) -> dict[tuple[str, str], list[tuple[int, int]]]:
         """Matches per (rule id, group), as token spans in document order.
 
-        A phrase said with a hesitation inside ("this call is, um, being recorded") is found by
-        a second pass over the words without hesitations, run only for a call that has one
-        (tiny.en wrote three in the 46,872 words of the eval sets; other recognizers and people
-        write them often). Its span is mapped back to the call's words, hesitation included.
+        A phrase said with a hesitation or a restart inside ("this call is, um, being recorded",
+        "this is his, his brother") is found by a second pass over the words a speaker meant
+        (``fluent_words``), run only for a call that has one: tiny.en wrote three hesitations
+        in the 46,872 words of the eval sets, and a word twice in a row in 72 of 397 calls.
+        Its span is mapped back to the call's words, the left-out ones included.
         """
         found: dict[tuple[str, str], list[tuple[int, int]]] = {}
         if text.doc is None:
             return found
         tokens = text.tokens
         self._collect(self.matcher(text.doc), tokens, found, None)
-        if not HESITATIONS.isdisjoint(tokens):
-            kept = [i for i, t in enumerate(tokens) if t not in HESITATIONS]
+        kept = fluent_words(tokens)
+        if kept is not None:
             fluent = [tokens[i] for i in kept]
             self._collect(self.matcher(Doc(text.doc.vocab, words=fluent)), fluent, found, kept)
         for spans in found.values():
@@ -227,7 +228,7 @@ class CompiledPack:
 
     def _collect(self, matches, tokens: list[str], found: dict, kept: list[int] | None) -> None:
         """Add matches over ``tokens`` to ``found``; ``kept`` maps them back to the call's tokens
-        (the hesitation pass), where only spans with a hesitation inside are new."""
+        (the fluent pass), where only spans with a left-out word inside are new."""
         keys, wildcards = self.keys, self.wildcards
         for match_id, start, end in matches:
             patterns = wildcards.get(match_id)
@@ -449,7 +450,16 @@ def _phrase_groups(spec: RuleSpec) -> list[tuple[str, list[str], tuple]]:
             found.append((name, items, (name,)))
     groups = [
         (name, getattr(spec, name, None), (name,))
-        for name in ("trigger", "suspect", "first", "then", "revoked_by", "unless", "confirmed_by")
+        for name in (
+            "trigger",
+            "suspect",
+            "first",
+            "then",
+            "revoked_by",
+            "unless",
+            "confirmed_by",
+            "echoed_by",
+        )
     ]
     answered = getattr(spec, "answered", None)
     if answered is not None:

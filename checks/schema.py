@@ -174,6 +174,10 @@ class ProhibitedRule(RuleBase):
     speaker: Speaker = "agent"
     phrases: PhraseList
     exceptions: PhraseList | None = None
+    # The other party repeating the phrase in disbelief ("A warrant? For a loan?"): heard with
+    # no phrase of the rule heard before it, not even negated, it is needs_listen (the ASR
+    # probably lost the words it echoes).
+    echoed_by: PhraseGroup | None = None
     window: Window | None = None
     negation: bool = True
     fuzzy: bool = False

@@ -49,6 +49,29 @@ CLAUSE_OPENERS = _words(
 HESITATIONS = _words("uh um uhm er erm hmm hm mm mhm")
 # Hesitations, and the words that open a turn as one does: none counts among a turn's first words.
 FILLERS = HESITATIONS | _words("ah eh oh well")
+
+
+def fluent_words(tokens: list[str]) -> list[int] | None:
+    """Indices of the words a speaker meant, or None when they are all of them.
+
+    Left out: hesitations, and a word said again right after itself ("this is his, his
+    brother", "I, I told you"), as people restart a phrase. Numbers stay, however often they
+    repeat ("five five five"), and so does the separator between two speakers' streams.
+    """
+    kept: list[int] = []
+    for i, token in enumerate(tokens):
+        if token in HESITATIONS:
+            continue
+        if kept and token == tokens[kept[-1]] and token != SEPARATOR and not _is_number(token):
+            continue
+        kept.append(i)
+    return kept if len(kept) < len(tokens) else None
+
+
+def _is_number(token: str) -> bool:
+    return token in NUMBER_WORDS or any(c.isdigit() for c in token)
+
+
 # "or"/"nor" before a verb joins a second verb to the negation before it ("nobody's going to
 # arrest you or send the police"); before a subject it opens a clause of its own ("don't
 # ignore this or the sheriff will come", "or else").

@@ -13,6 +13,7 @@ import pytest
 from conftest import FINDING_CONTRACT
 
 from checks import Finding, RulePack, load_packs, run_checks
+from checks.text import SEPARATOR, fluent_words
 from transcribe.meta import CallMeta
 from transcribe.model import Transcript, Utterance, transcript_from_turns
 
@@ -59,6 +60,11 @@ RULES = {
         kind: prohibited
         phrases: ["(arrest|arrested)", "go to jail"]
         exceptions: ["cardiac arrest"]
+    """,
+    "prohibited/arrest_echoed.yml": """\
+        kind: prohibited
+        phrases: ["(arrest|arrested)", "a warrant"]
+        echoed_by: {speaker: customer, turn_start: true, phrases: ["a warrant (for|over) a"]}
     """,
     "prohibited/swear.yml": """\
         kind: prohibited
@@ -313,6 +319,46 @@ def test_a_phrase_is_found_across_hesitations_and_its_span_keeps_them(pack) -> N
     assert check(pack, "disclosure.miranda_exact", ("agent", said)) == []
     # a word that is more than a hesitation stays a word: "go to, well, jail" is not the phrase
     assert check(pack, "prohibited.arrest", ("agent", "You will go to, well, jail.")) == []
+
+
+def test_a_phrase_is_found_across_a_restart(pack) -> None:
+    (finding,) = check(pack, "prohibited.arrest", ("agent", "Keep ignoring us and you will go to, to jail."))
+    assert finding.status == "violation" and finding.text.endswith("go to, to jail.")
+    # a word said again after another word is no restart
+    assert check(pack, "prohibited.arrest", ("agent", "You will go to the, to jail.")) == []
+
+
+def test_an_echo_of_words_not_heard_from_the_agent_is_needs_listen(pack) -> None:
+    (finding,) = check(
+        pack,
+        "prohibited.arrest_echoed",
+        ("agent", "There comes a point where Warren gets issued."),
+        ("customer", "A warrant? For a loan?"),
+    )
+    assert finding.status == "needs_listen" and finding.speaker == "customer"
+    assert finding.text.startswith("A warrant? For a") and "echoed" in finding.message
+    # after the agent's own words, threat or denial, the echo says nothing new
+    threat = check(
+        pack,
+        "prohibited.arrest_echoed",
+        ("agent", "There is a warrant out."),
+        ("customer", "A warrant? For a loan?"),
+    )
+    assert [(f.status, f.speaker) for f in threat] == [("violation", "agent")]
+    denial = (
+        ("agent", "Nobody will ever have you arrested."),
+        ("customer", "A warrant? For a loan? My cousin said so."),
+    )
+    assert check(pack, "prohibited.arrest_echoed", *denial) == []
+    # not opening the consumer's turn, it is no echo
+    told = ("customer", "My cousin said they put out a warrant for a loan like mine.")
+    assert check(pack, "prohibited.arrest_echoed", ("agent", "Hello."), told) == []
+
+
+def test_fluent_words_leave_out_hesitations_and_restarts_but_not_numbers() -> None:
+    tokens = ["this", "is", "his", "his", "uh", "brother", "five", "five", "5", "5", SEPARATOR, SEPARATOR]
+    assert fluent_words(tokens) == [0, 1, 2, 5, 6, 7, 8, 9, 10, 11]
+    assert fluent_words(["this", "is", "his", "brother"]) is None
 
 
 @pytest.mark.parametrize(
