@@ -54,7 +54,19 @@ SETS = {
 # committed audio keeps to a budget), then ``callaudit evaluate --corpus eval/text1 --audio``.
 TEXT_SETS = {
     name: ROOT / "eval" / name
-    for name in ("text1", "text2", "text3", "text4", "text5", "text6", "text7", "text8", "text9", "text10")
+    for name in (
+        "text1",
+        "text2",
+        "text3",
+        "text4",
+        "text5",
+        "text6",
+        "text7",
+        "text8",
+        "text9",
+        "text10",
+        "text11",
+    )
 }
 RENDERABLE = {**SETS, **TEXT_SETS}
 RATE = 8000

@@ -104,6 +104,7 @@ MIN_SCRIPTS = {
     "eval/text8": 30,
     "eval/text9": 30,
     "eval/text10": 30,
+    "eval/text11": 30,
 }
 
 

@@ -12,7 +12,8 @@ author, was measured once and left alone: 21 of 23 at first sight; fixed in the 
 That session added text5 and text6 (first sight 16 of 22 and 14 of 23, then fixed) and text7,
 measured once and left alone (17 of 22), fixed in the session after, which added text8 (21 of
 22 at first sight) and text9 (20 of 22), both then fixed, and text10 (22 of 22, P 0.81), held
-out. The floors guard these results: losing a caught violation fails; a text set on disk with
+out until the next session, which fixed it and added text11 (19 of 22 at first sight, then
+fixed). The floors guard these results: losing a caught violation fails; a text set on disk with
 no floor fails too.
 """
 
@@ -58,10 +59,17 @@ TEXT_SETS = {
     # bankruptcy, executors, servicemembers, mangled mini-Mirandas); first sight with text8's
     # fixes: 20 of 22, P 0.95 (the same at 4de9ef0). Then fixed, with no false alarm left
     "text9": (30, 22, 22, 0.95),
-    # held out, not tuned on: a tenth author (pressure tactics and the line between lawful and
-    # unlawful: veiled consequences, accurate warnings that must pass, hostile consumers),
-    # measured once with text9's fixes: 22 of 22, P 0.81 (the same at 4de9ef0)
-    "text10": (30, 22, 22, 0.8),
+    # a tenth author (pressure tactics and the line between lawful and unlawful: veiled
+    # consequences, accurate warnings that must pass, hostile consumers), held out through the
+    # sixth session (first sight with text9's fixes: 22 of 22, P 0.81), then fixed; left: a mono
+    # consumer's "my cousin said they put a warrant out" (tj02) and a settlement offer the agent
+    # sends to the consumer's attorney instead (tj10)
+    "text10": (30, 22, 22, 0.9),
+    # an eleventh author, written 2026-12-03 (spontaneous speech: interruptions, restarts,
+    # requests taken back, casual paraphrased disclosures); first sight with text10's fixes:
+    # 19 of 22, P 0.83 (the same at 9a0ea80). Then fixed; left: a mono consumer's story of a
+    # neighbor who was sued and garnished (tk08)
+    "text11": (30, 22, 22, 0.95),
 }
 
 
