@@ -66,6 +66,7 @@ TEXT_SETS = {
         "text9",
         "text10",
         "text11",
+        "text12",
     )
 }
 RENDERABLE = {**SETS, **TEXT_SETS}

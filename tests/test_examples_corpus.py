@@ -105,6 +105,7 @@ MIN_SCRIPTS = {
     "eval/text9": 30,
     "eval/text10": 30,
     "eval/text11": 30,
+    "eval/text12": 30,
 }
 
 
