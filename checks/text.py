@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import cache, cached_property
 from itertools import accumulate
-from operator import attrgetter, itemgetter
+from operator import attrgetter, eq, itemgetter
 from typing import Any, NamedTuple
 
 import spacy
@@ -58,18 +58,20 @@ def fluent_words(tokens: list[str]) -> list[int] | None:
     brother", "I, I told you"), as people restart a phrase. Numbers stay, however often they
     repeat ("five five five"), and so does the separator between two speakers' streams.
     """
+    if HESITATIONS.isdisjoint(tokens) and not any(map(eq, tokens, tokens[1:])):
+        return None  # most calls, found without a loop in Python (this runs for every call)
     kept: list[int] = []
     for i, token in enumerate(tokens):
         if token in HESITATIONS:
             continue
-        if kept and token == tokens[kept[-1]] and token != SEPARATOR and not _is_number(token):
+        if kept and token == tokens[kept[-1]] and token != SEPARATOR and token not in _NUMBER_TOKENS:
             continue
         kept.append(i)
     return kept if len(kept) < len(tokens) else None
 
 
-def _is_number(token: str) -> bool:
-    return token in NUMBER_WORDS or any(c.isdigit() for c in token)
+# Numbers as matching tokens: in words, or in digits as ``normalize_word`` writes them.
+_NUMBER_TOKENS = NUMBER_WORDS | {"#", "$#"}
 
 
 # "or"/"nor" before a verb joins a second verb to the negation before it ("nobody's going to

@@ -13,7 +13,7 @@ import pytest
 from conftest import FINDING_CONTRACT
 
 from checks import Finding, RulePack, load_packs, run_checks
-from checks.text import SEPARATOR, fluent_words
+from checks.text import SEPARATOR, CallText, fluent_words
 from transcribe.meta import CallMeta
 from transcribe.model import Transcript, Utterance, transcript_from_turns
 
@@ -356,9 +356,12 @@ def test_an_echo_of_words_not_heard_from_the_agent_is_needs_listen(pack) -> None
 
 
 def test_fluent_words_leave_out_hesitations_and_restarts_but_not_numbers() -> None:
-    tokens = ["this", "is", "his", "his", "uh", "brother", "five", "five", "5", "5", SEPARATOR, SEPARATOR]
+    tokens = ["this", "is", "his", "his", "uh", "brother", "five", "five", "#", "#", SEPARATOR, SEPARATOR]
     assert fluent_words(tokens) == [0, 1, 2, 5, 6, 7, 8, 9, 10, 11]
     assert fluent_words(["this", "is", "his", "brother"]) is None
+    # digits are "#" as tokens: a phone number read out is no restart
+    said = transcript_from_turns([("customer", "Call 866 555 0177, the $40 $40 plan.")], call_id="c1")
+    assert fluent_words(CallText(said).tokens) is None
 
 
 @pytest.mark.parametrize(
