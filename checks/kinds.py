@@ -325,11 +325,39 @@ def _suspects(ctx: CallContext, rule: Rule, before: float) -> list[Occurrence]:
     suspect = rule.spec.suspect
     if suspect is None:
         return []
-    return [
+    found = [
         o
         for o in group_occurrences(ctx, rule, "suspect")
-        if o.t_start < before and (suspect.on_mono or not o.ambiguous)
+        if o.t_start < before and (suspect.on_mono or not o.ambiguous) and not _echoes_agent(ctx, o)
     ]
+    if found and suspect.dismissed_by is not None:
+        # "First off, are you a lawyer?" heard "our new lawyer", answered "No, I'm not an
+        # attorney" (twelfth text set, tl29)
+        dismissals = [d.t_start for d in group_occurrences(ctx, rule, "suspect.dismissed_by")]
+        within = suspect.dismissed_by.within
+        found = [o for o in found if not any(o.t_end <= t <= o.t_end + within for t in dismissals)]
+    return found
+
+
+# How far back an echo's words are looked for in the agent's own speech.
+ECHO_SECONDS = 15
+AGENT = frozenset({"agent"})
+
+
+def _echoes_agent(ctx: CallContext, occ: Occurrence) -> bool:
+    """Whether the consumer, opening a turn on their own channel, repeats the agent's last
+    words: "Paid in full? No." to "Can we get that paid in full today?", "An attorney?" to
+    "I'm an attorney here" (twelfth text set, tl17, tl05). An echo asks; it tells nothing new."""
+    text = ctx.text
+    if occ.ambiguous or text.words_into_turn(occ.start) >= TURN_START_WORDS:
+        return False
+    said = text.tokens[occ.start : occ.end]
+    n = len(said)
+    for a, b in text.token_ranges(AGENT, occ.t_start - ECHO_SECONDS, occ.t_start):
+        tokens = text.tokens[a:b]
+        if any(tokens[i : i + n] == said for i in range(len(tokens) - n + 1)):
+            return True
+    return False
 
 
 def _implied_without_trigger(ctx: CallContext, rule: Rule, implied: list[Occurrence]) -> list[Finding]:

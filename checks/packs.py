@@ -467,6 +467,9 @@ def _phrase_groups(spec: RuleSpec) -> list[tuple[str, list[str], tuple]]:
             (f"answered.{name}", getattr(answered, name), ("answered", name))
             for name in ("question", "answer")
         ]
+    suspect = getattr(spec, "suspect", None)
+    if suspect is not None and suspect.dismissed_by is not None:
+        groups.append(("suspect.dismissed_by", suspect.dismissed_by, ("suspect", "dismissed_by")))
     for name, group, where in groups:
         if group is not None:
             found.append((name, group.phrases, (*where, "phrases")))

@@ -110,6 +110,12 @@ class PhraseGroup(Strict):
     turn_start: bool = False
 
 
+class Dismissal(PhraseGroup):
+    """Phrases that, heard soon after a suspect, show it was no trigger of the kind."""
+
+    within: float = Field(default=20, gt=0)
+
+
 class Suspect(PhraseGroup):
     """Words of a trigger's kind in wording no trigger phrase knows (see ResponseRule.suspect).
 
@@ -118,6 +124,9 @@ class Suspect(PhraseGroup):
     """
 
     on_mono: bool = False
+    # The agent's answer that shows the words were a question about the agent ("are you a
+    # lawyer?" answered "No, I'm not an attorney"), heard ``within`` seconds after them.
+    dismissed_by: Dismissal | None = None
 
 
 class RuleBase(Strict):

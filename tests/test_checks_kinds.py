@@ -100,7 +100,8 @@ RULES = {
     "response/lawyer.yml": """\
         kind: response
         trigger: {speaker: customer, phrases: ["my lawyer"]}
-        suspect: {speaker: customer, phrases: ["(lawyer|attorney)"], exceptions: ["are you a lawyer"]}
+        suspect: {speaker: customer, phrases: ["(lawyer|attorney)"], exceptions: ["are you a lawyer"],
+                  dismissed_by: {speaker: agent, negation: false, within: 10, phrases: ["i'm not a lawyer"]}}
         forbidden: ["pay today"]
         required: ["(her|his) (name|number)"]
         window: {turns: 2}
@@ -524,6 +525,42 @@ def test_response_in_mixed_speech_needs_listening(pack) -> None:
         ([("customer", "Are you a lawyer?"), ("agent", "No. Can you pay today?")], []),
         ([("customer", "I don't have a lawyer."), ("agent", "Can you pay today?")], []),
         ([("mixed", "She's the attorney on all my cards."), ("mixed", "Can you pay today?")], []),
+        # the agent's answer shows a question about the agent ("are you a lawyer?" heard garbled),
+        # but only soon after it
+        ([("customer", "Our new lawyer?"), ("agent", "No, I'm not a lawyer. Can you pay today?")], []),
+        (
+            [
+                ("customer", "Our new lawyer?"),
+                ("agent", "Can you pay today? " + "We can help you with that. " * 4 + "I'm not a lawyer."),
+            ],
+            ["needs_listen"],
+        ),
+        # the consumer echoing the agent's words at the start of a turn asks, and tells nothing;
+        # the same words later in the turn, or not said by the agent first, still count
+        (
+            [
+                ("agent", "I'm the attorney on your file."),
+                ("customer", "An attorney? For a couch?"),
+                ("agent", "Can you pay today?"),
+            ],
+            [],
+        ),
+        (
+            [
+                ("agent", "I'm the attorney on your file."),
+                ("customer", "Okay, well, she's the attorney on all my cards."),
+                ("agent", "Can you pay today?"),
+            ],
+            ["needs_listen"],
+        ),
+        (
+            [
+                ("agent", "I'm calling about your file."),
+                ("customer", "An attorney has it."),
+                ("agent", "Can you pay today?"),
+            ],
+            ["needs_listen"],
+        ),
         # a suspicion before the first trigger heard counts for the replies before that trigger
         # (tc04: "I've already got counsel on this" ... a settlement ... "talk to my lawyer")
         (

@@ -13,7 +13,7 @@ That session added text5 and text6 (first sight 16 of 22 and 14 of 23, then fixe
 measured once and left alone (17 of 22), fixed in the session after, which added text8 (21 of
 22 at first sight) and text9 (20 of 22), both then fixed, and text10 (22 of 22, P 0.81), held
 out until the next session, which fixed it and added text11 (19 of 22 at first sight, then
-fixed) and text12 (20 of 22), held out. The floors guard these results: losing a caught violation fails; a text set on disk with
+fixed) and text12 (20 of 22), held out until the next session, which fixed it. The floors guard these results: losing a caught violation fails; a text set on disk with
 no floor fails too.
 """
 
@@ -70,10 +70,11 @@ TEXT_SETS = {
     # 19 of 22, P 0.83 (the same at 9a0ea80). Then fixed; left: a mono consumer's story of a
     # neighbor who was sued and garnished (tk08)
     "text11": (30, 22, 22, 0.95),
-    # held out, not tuned on: a twelfth author (unusual call shapes: inbound calls, callbacks,
-    # transfers to a supervisor, long negotiations, debts sold on), measured once with text11's
-    # fixes: 20 of 22, P 0.87 (the same at 9a0ea80)
-    "text12": (30, 22, 20, 0.85),
+    # a twelfth author (unusual call shapes: inbound calls, callbacks, transfers to a
+    # supervisor, long negotiations, debts sold on), held out through the seventh session: first
+    # sight with text11's fixes 20 of 22, P 0.87 (the same at 9a0ea80). Then fixed (eighth
+    # session), with no false alarm left from text
+    "text12": (30, 22, 22, 0.95),
 }
 
 
