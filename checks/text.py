@@ -51,29 +51,6 @@ HESITATIONS = _words("uh um uhm er erm hmm hm mm mhm")
 FILLERS = HESITATIONS | _words("ah eh oh well")
 
 
-def fluent_words(tokens: list[str]) -> list[int] | None:
-    """Indices of the words a speaker meant, or None when they are all of them.
-
-    Left out: hesitations, and a word said again right after itself ("this is his, his
-    brother", "I, I told you"), as people restart a phrase. Numbers stay, however often they
-    repeat ("five five five"), and so does the separator between two speakers' streams.
-    """
-    if HESITATIONS.isdisjoint(tokens) and not any(map(eq, tokens, tokens[1:])):
-        return None  # most calls, found without a loop in Python (this runs for every call)
-    kept: list[int] = []
-    for i, token in enumerate(tokens):
-        if token in HESITATIONS:
-            continue
-        if kept and token == tokens[kept[-1]] and token != SEPARATOR and token not in _NUMBER_TOKENS:
-            continue
-        kept.append(i)
-    return kept if len(kept) < len(tokens) else None
-
-
-# Numbers as matching tokens: in words, or in digits as ``normalize_word`` writes them.
-_NUMBER_TOKENS = NUMBER_WORDS | {"#", "$#"}
-
-
 # "or"/"nor" before a verb joins a second verb to the negation before it ("nobody's going to
 # arrest you or send the police"); before a subject it opens a clause of its own ("don't
 # ignore this or the sheriff will come", "or else").
@@ -215,6 +192,29 @@ class Turn(NamedTuple):
 TURN_GAP = 0.5  # seconds
 SEPARATOR = "¶"  # the token between two speakers' streams; no phrase contains it
 BREAK = " | "  # between token ranges in a haystack: keeps alignments from gluing two ranges together
+
+
+# Numbers as matching tokens: in words, or in digits as ``normalize_word`` writes them.
+_NUMBER_TOKENS = NUMBER_WORDS | {"#", "$#"}
+
+
+def fluent_words(tokens: list[str]) -> list[int] | None:
+    """Indices of the words a speaker meant, or None when they are all of them.
+
+    Left out: hesitations, and a word said again right after itself ("this is his, his
+    brother", "I, I told you"), as people restart a phrase. Numbers stay, however often they
+    repeat ("five five five"), and so does the separator between two speakers' streams.
+    """
+    if HESITATIONS.isdisjoint(tokens) and not any(map(eq, tokens, tokens[1:])):
+        return None  # most calls, found without a loop in Python (this runs for every call)
+    kept: list[int] = []
+    for i, token in enumerate(tokens):
+        if token in HESITATIONS:
+            continue
+        if kept and token == tokens[kept[-1]] and token != SEPARATOR and token not in _NUMBER_TOKENS:
+            continue
+        kept.append(i)
+    return kept if len(kept) < len(tokens) else None
 
 
 class Haystack(NamedTuple):
