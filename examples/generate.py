@@ -67,6 +67,7 @@ TEXT_SETS = {
         "text10",
         "text11",
         "text12",
+        "text13",
     )
 }
 RENDERABLE = {**SETS, **TEXT_SETS}

@@ -106,6 +106,7 @@ MIN_SCRIPTS = {
     "eval/text10": 30,
     "eval/text11": 30,
     "eval/text12": 30,
+    "eval/text13": 30,
 }
 
 

@@ -13,8 +13,9 @@ That session added text5 and text6 (first sight 16 of 22 and 14 of 23, then fixe
 measured once and left alone (17 of 22), fixed in the session after, which added text8 (21 of
 22 at first sight) and text9 (20 of 22), both then fixed, and text10 (22 of 22, P 0.81), held
 out until the next session, which fixed it and added text11 (19 of 22 at first sight, then
-fixed) and text12 (20 of 22), held out until the next session, which fixed it. The floors guard these results: losing a caught violation fails; a text set on disk with
-no floor fails too.
+fixed) and text12 (20 of 22), held out until the next session, which fixed it and added
+text13 (21 of 22 at first sight). The floors guard these results: losing a caught
+violation fails; a text set on disk with no floor fails too.
 """
 
 from __future__ import annotations
@@ -75,6 +76,10 @@ TEXT_SETS = {
     # sight with text11's fixes 20 of 22, P 0.87 (the same at 9a0ea80). Then fixed (eighth
     # session), with no false alarm left from text
     "text12": (30, 22, 22, 0.95),
+    # a thirteenth author, written 2026-12-03 (conduct modelled on real enforcement cases:
+    # implied criminal consequences, impersonation, employers and roommates told, calls after a
+    # stop or a lawyer); first sight with text12's fixes 21 of 22, P 0.88 (the same at 378c7c0).
+    "text13": (30, 22, 21, 0.85),
 }
 
 
