@@ -487,9 +487,22 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
             if confirmed_before(occ.t_start, answers):
                 continue
         # heard revoked ("I'm his wife"): no doubt; else an unsure answer may have held `first`
-        revoked = any(r < occ.t_start for r in revokes)
-        return [_said_finding(ctx, rule, occ, "" if revoked else _unsure_answer(ctx, rule, occ.t_start))]
+        if any(r < occ.t_start for r in revokes):
+            return [_said_finding(ctx, rule, occ)]
+        doubt = _unsure_answer(ctx, rule, occ.t_start)
+        if doubt and not occ.ambiguous and not revokes and _acknowledged(ctx, rule):
+            return []
+        return [_said_finding(ctx, rule, occ, doubt)]
     return []
+
+
+def _acknowledged(ctx: CallContext, rule: Rule) -> bool:
+    """Whether the rule's ``acknowledged_by`` was heard on its speaker's own channel: the person
+    whose "yes" the ASR garbled went on to speak as the consumer ("Can I do like fifty a month?",
+    tk01; "I can do two hundred on Friday when I get paid", h410)."""
+    if rule.spec.acknowledged_by is None:
+        return False
+    return any(not o.ambiguous for o in group_occurrences(ctx, rule, "acknowledged_by"))
 
 
 def _answers(ctx: CallContext, rule: Rule, revoked_at: float) -> list[Occurrence]:

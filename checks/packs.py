@@ -458,6 +458,7 @@ def _phrase_groups(spec: RuleSpec) -> list[tuple[str, list[str], tuple]]:
             "revoked_by",
             "unless",
             "confirmed_by",
+            "acknowledged_by",
             "echoed_by",
         )
     ]

@@ -249,7 +249,10 @@ class OrderRule(RuleBase):
     answer: a verification question ("can you give me the ZIP code?") answered with digits
     confirms the consumer when the ASR lost their "yes". ``confirmed_by`` counts as ``first``
     too, revoked or not before it: the other party saying the check was passed ("you're
-    verified", "you're listed as co-borrower on the loan").
+    verified", "you're listed as co-borrower on the loan"). ``acknowledged_by``, said on its
+    speaker's own channel with no revocation heard, clears only a doubt about an unsure
+    ``first``: the person on the line speaking as the one the rule protects ("Can I do like
+    fifty a month?") after a "yes" the ASR garbled.
     """
 
     kind: Literal["order"]
@@ -258,6 +261,7 @@ class OrderRule(RuleBase):
     revoked_by: PhraseGroup | None = None
     answered: Answered | None = None
     confirmed_by: PhraseGroup | None = None
+    acknowledged_by: PhraseGroup | None = None
 
 
 class LocalTime(Strict):

@@ -118,6 +118,9 @@ VERB_NEGATORS = _words("not dont wont cant cannot")
 # A negator whose verb is one of these denies the denial: "nothing's stopping us from sending
 # the police", "no one can stop the sheriff from coming" threaten.
 PREVENTING = _words("stop stops stopping stopped prevent prevents preventing prevented")
+# "not" right before one of these contrasts that person and ends there: "You owe this, not
+# him. Can you do 500 today?" heard with no stop after "him" (thirteenth text set, tm13).
+CONTRASTED = _words("him her them me us")
 
 
 def is_negator(token: str) -> bool:
@@ -380,6 +383,8 @@ class CallText:
             if after in WANT and (token.endswith("n't") or token in VERB_NEGATORS):
                 return False  # "you don't want the sheriff at your door" warns, it does not deny
             if is_negator(token) or (token in ("one", "one's") and j > first and tokens[j - 1] == "no"):
+                if token == "not" and j + 1 < start and tokens[j + 1] in CONTRASTED:
+                    return False
                 return not PREVENTING.intersection(tokens[j + 1 : j + 3])
             if token in COORDINATORS and after not in NEW_SUBJECT:
                 # "nobody is going to arrest you or send police": one negation, two verbs; the

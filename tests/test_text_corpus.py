@@ -14,7 +14,7 @@ measured once and left alone (17 of 22), fixed in the session after, which added
 22 at first sight) and text9 (20 of 22), both then fixed, and text10 (22 of 22, P 0.81), held
 out until the next session, which fixed it and added text11 (19 of 22 at first sight, then
 fixed) and text12 (20 of 22), held out until the next session, which fixed it and added
-text13 (21 of 22 at first sight). The floors guard these results: losing a caught
+text13 (21 of 22 at first sight, then fixed). The floors guard these results: losing a caught
 violation fails; a text set on disk with no floor fails too.
 """
 
@@ -79,7 +79,8 @@ TEXT_SETS = {
     # a thirteenth author, written 2026-12-03 (conduct modelled on real enforcement cases:
     # implied criminal consequences, impersonation, employers and roommates told, calls after a
     # stop or a lawyer); first sight with text12's fixes 21 of 22, P 0.88 (the same at 378c7c0).
-    "text13": (30, 22, 21, 0.85),
+    # Then fixed; left: a mono consumer's own profanity (tm12)
+    "text13": (30, 22, 22, 0.95),
 }
 
 
