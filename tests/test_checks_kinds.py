@@ -374,6 +374,7 @@ def test_fluent_words_leave_out_hesitations_and_restarts_but_not_numbers() -> No
         "We won't have you arrested.",
         "We can't have you arrested, that's not how it works.",
         "you are never going to be arrested",
+        "We are not having him arrested, or you.",
     ],
 )
 def test_prohibited_negated_passes(pack, said) -> None:
@@ -387,6 +388,8 @@ def test_prohibited_negated_passes(pack, said) -> None:
         "if you dont pay today we arrest you",
         "If you don't pay now, you'll go to jail.",
         "I'm not kidding. We will have you arrested.",
+        # "not" before a person contrasts that person, as ASR writes it with no stop after it
+        "you owe this not him we will have you arrested",
     ],
 )
 def test_negation_does_not_reach_across_clauses(pack, said) -> None:
