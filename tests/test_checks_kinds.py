@@ -389,7 +389,7 @@ def test_prohibited_negated_passes(pack, said) -> None:
         "If you don't pay now, you'll go to jail.",
         "I'm not kidding. We will have you arrested.",
         # "not" before a person contrasts that person, as ASR writes it with no stop after it
-        "you owe this not him we will have you arrested",
+        "You owe this not him arrest warrants go out Friday",
     ],
 )
 def test_negation_does_not_reach_across_clauses(pack, said) -> None:
