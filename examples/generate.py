@@ -68,6 +68,7 @@ TEXT_SETS = {
         "text11",
         "text12",
         "text13",
+        "text14",
     )
 }
 RENDERABLE = {**SETS, **TEXT_SETS}

@@ -107,6 +107,7 @@ MIN_SCRIPTS = {
     "eval/text11": 30,
     "eval/text12": 30,
     "eval/text13": 30,
+    "eval/text14": 30,
 }
 
 
