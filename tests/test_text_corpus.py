@@ -14,7 +14,7 @@ measured once and left alone (17 of 22), fixed in the session after, which added
 22 at first sight) and text9 (20 of 22), both then fixed, and text10 (22 of 22, P 0.81), held
 out until the next session, which fixed it and added text11 (19 of 22 at first sight, then
 fixed) and text12 (20 of 22), held out until the next session, which fixed it and added
-text13 (21 of 22 at first sight, then fixed) and text14 (22 of 23). The floors guard these results: losing a caught
+text13 (21 of 22 at first sight, then fixed) and text14 (22 of 23, then fixed). The floors guard these results: losing a caught
 violation fails; a text set on disk with no floor fails too.
 """
 
@@ -84,8 +84,9 @@ TEXT_SETS = {
     # a fourteenth author, written 2026-12-03 (the rules' words in innocent talk: consumers who
     # are deputies, bailiffs, court clerks, paralegals; true legal history told neutrally; one
     # brief violation from an otherwise courteous agent); first sight with text13's fixes 22 of
-    # 23, P 0.71 (21 of 23, P 0.70 at 378c7c0)
-    "text14": (30, 23, 22, 0.7),
+    # 23, P 0.71 (21 of 23, P 0.70 at 378c7c0). Then fixed; left: a mono consumer's "the judge
+    # is coming out" (tn05)
+    "text14": (30, 23, 23, 0.95),
 }
 
 
