@@ -14,8 +14,9 @@ measured once and left alone (17 of 22), fixed in the session after, which added
 22 at first sight) and text9 (20 of 22), both then fixed, and text10 (22 of 22, P 0.81), held
 out until the next session, which fixed it and added text11 (19 of 22 at first sight, then
 fixed) and text12 (20 of 22), held out until the next session, which fixed it and added
-text13 (21 of 22 at first sight, then fixed) and text14 (22 of 23, then fixed). The floors guard these results: losing a caught
-violation fails; a text set on disk with no floor fails too.
+text13 (21 of 22 at first sight, then fixed) and text14 (22 of 23, then fixed). The floors
+guard these results: losing a caught violation fails; a text set on disk with no floor fails
+too.
 """
 
 from __future__ import annotations
