@@ -69,6 +69,7 @@ TEXT_SETS = {
         "text12",
         "text13",
         "text14",
+        "text15",
     )
 }
 RENDERABLE = {**SETS, **TEXT_SETS}

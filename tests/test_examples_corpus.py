@@ -108,6 +108,7 @@ MIN_SCRIPTS = {
     "eval/text12": 30,
     "eval/text13": 30,
     "eval/text14": 30,
+    "eval/text15": 30,
 }
 
 

@@ -14,9 +14,9 @@ measured once and left alone (17 of 22), fixed in the session after, which added
 22 at first sight) and text9 (20 of 22), both then fixed, and text10 (22 of 22, P 0.81), held
 out until the next session, which fixed it and added text11 (19 of 22 at first sight, then
 fixed) and text12 (20 of 22), held out until the next session, which fixed it and added
-text13 (21 of 22 at first sight, then fixed) and text14 (22 of 23, then fixed). The floors
-guard these results: losing a caught violation fails; a text set on disk with no floor fails
-too.
+text13 (21 of 22 at first sight, then fixed), text14 (22 of 23, then fixed) and text15 (18 of
+22), held out. The floors guard these results: losing a caught violation fails; a text set on
+disk with no floor fails too.
 """
 
 from __future__ import annotations
@@ -88,6 +88,10 @@ TEXT_SETS = {
     # 23, P 0.71 (21 of 23, P 0.70 at 378c7c0). Then fixed; left: a mono consumer's "the judge
     # is coming out" (tn05)
     "text14": (30, 23, 23, 0.95),
+    # held out, not tuned on: a fifteenth author (indirect speech: rhetorical questions,
+    # hypotheticals, reported speech, stories about other debtors, hints), measured once at
+    # b46712b: 18 of 22, P 0.78 (the same at 378c7c0)
+    "text15": (30, 22, 18, 0.75),
 }
 
 
