@@ -86,8 +86,8 @@ TEXT_SETS = {
     # are deputies, bailiffs, court clerks, paralegals; true legal history told neutrally; one
     # brief violation from an otherwise courteous agent); first sight with text13's fixes 22 of
     # 23, P 0.71 (21 of 23, P 0.70 at 378c7c0). Then fixed; left: a mono consumer's "the judge
-    # is coming out" (tn05)
-    "text14": (30, 23, 23, 0.95),
+    # is coming out" (tn05) and "I've seen what a garnishment does to people's paychecks" (tn14)
+    "text14": (30, 23, 23, 0.9),
     # held out, not tuned on: a fifteenth author (indirect speech: rhetorical questions,
     # hypotheticals, reported speech, stories about other debtors, hints), measured once at
     # b46712b: 18 of 22, P 0.78 (the same at 378c7c0)
