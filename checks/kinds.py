@@ -375,6 +375,11 @@ def _implied_without_trigger(ctx: CallContext, rule: Rule, implied: list[Occurre
         if guess is not None and not (spec.negation and guess.negated):
             note = f"possibly said as if answering a trigger ({guess.score:.0%} garbled match), but none was heard"
             said = [(guess, note)]
+    if said and spec.explained_by is not None:
+        # what the consumer said before explains the reply ("I'm not paying twice." "Then we'll
+        # keep calling until it's taken care of.", fifteenth text set, to10)
+        explained = [e.t_start for e in group_occurrences(ctx, rule, "explained_by")]
+        said = [(o, note) for o, note in said if not any(t < o.t_start for t in explained)]
     return [
         ctx.finding(rule, NEEDS_LISTEN, span=(o.start, o.end), score=o.score, note=note) for o, note in said
     ]

@@ -460,6 +460,7 @@ def _phrase_groups(spec: RuleSpec) -> list[tuple[str, list[str], tuple]]:
             "confirmed_by",
             "acknowledged_by",
             "echoed_by",
+            "explained_by",
         )
     ]
     answered = getattr(spec, "answered", None)

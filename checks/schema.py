@@ -216,6 +216,9 @@ class ResponseRule(RuleBase):
     speaker: Speaker = "agent"
     forbidden: PhraseList | None = None
     implies_trigger: PhraseList | None = None
+    # Said before an implies_trigger reply, it explains the reply without a trigger: "I'm not
+    # paying twice" before "we'll keep calling until it's taken care of".
+    explained_by: PhraseGroup | None = None
     required: PhraseList | None = None
     exceptions: PhraseList | None = None
     window: Window | None = None

@@ -15,7 +15,7 @@ measured once and left alone (17 of 22), fixed in the session after, which added
 out until the next session, which fixed it and added text11 (19 of 22 at first sight, then
 fixed) and text12 (20 of 22), held out until the next session, which fixed it and added
 text13 (21 of 22 at first sight, then fixed), text14 (22 of 23, then fixed) and text15 (18 of
-22), held out. The floors guard these results: losing a caught violation fails; a text set on
+22, then fixed). The floors guard these results: losing a caught violation fails; a text set on
 disk with no floor fails too.
 """
 
@@ -88,10 +88,12 @@ TEXT_SETS = {
     # 23, P 0.71 (21 of 23, P 0.70 at 378c7c0). Then fixed; left: a mono consumer's "the judge
     # is coming out" (tn05) and "I've seen what a garnishment does to people's paychecks" (tn14)
     "text14": (30, 23, 23, 0.9),
-    # held out, not tuned on: a fifteenth author (indirect speech: rhetorical questions,
-    # hypotheticals, reported speech, stories about other debtors, hints), measured once at
-    # b46712b: 18 of 22, P 0.78 (the same at 378c7c0)
-    "text15": (30, 22, 18, 0.75),
+    # a fifteenth author (indirect speech: rhetorical questions, hypotheticals, reported speech,
+    # stories about other debtors, hints); first sight at b46712b: 18 of 22, P 0.78 (the same at
+    # 378c7c0). Then fixed; left: the agent naming the debt in the greeting before the person
+    # said who they are (to15, to29: the rule flags it, the author did not label it) and a mono
+    # consumer's profanity (to06)
+    "text15": (30, 22, 22, 0.85),
 }
 
 
