@@ -70,6 +70,7 @@ TEXT_SETS = {
         "text13",
         "text14",
         "text15",
+        "text16",
     )
 }
 RENDERABLE = {**SETS, **TEXT_SETS}

@@ -109,6 +109,7 @@ MIN_SCRIPTS = {
     "eval/text13": 30,
     "eval/text14": 30,
     "eval/text15": 30,
+    "eval/text16": 30,
 }
 
 
