@@ -90,10 +90,13 @@ def _excused(ctx: CallContext, rule: Rule) -> bool:
 
 
 def _revocations(ctx: CallContext, rule: Rule) -> list[float]:
-    """When the rule's ``revoked_by`` phrases were heard (start times, in order); none without any."""
-    if rule.spec.revoked_by is None:
-        return []
-    return sorted(o.t_start for o in group_occurrences(ctx, rule, "revoked_by"))
+    """When the rule's ``revoked_by`` phrases were heard; none without any."""
+    return [] if rule.spec.revoked_by is None else _heard_at(ctx, rule, "revoked_by")
+
+
+def _heard_at(ctx: CallContext, rule: Rule, group: str) -> list[float]:
+    """When a PhraseGroup field of the rule was heard (start times, in order)."""
+    return sorted(o.t_start for o in group_occurrences(ctx, rule, group))
 
 
 def said(
@@ -333,7 +336,7 @@ def _suspects(ctx: CallContext, rule: Rule, before: float) -> list[Occurrence]:
     if found and suspect.dismissed_by is not None:
         # "First off, are you a lawyer?" heard "our new lawyer", answered "No, I'm not an
         # attorney" (twelfth text set, tl29)
-        dismissals = [d.t_start for d in group_occurrences(ctx, rule, "suspect.dismissed_by")]
+        dismissals = _heard_at(ctx, rule, "suspect.dismissed_by")
         within = suspect.dismissed_by.within
         found = [o for o in found if not any(o.t_end <= t <= o.t_end + within for t in dismissals)]
     return found
@@ -378,7 +381,7 @@ def _implied_without_trigger(ctx: CallContext, rule: Rule, implied: list[Occurre
     if said and spec.explained_by is not None:
         # what the consumer said before explains the reply ("I'm not paying twice." "Then we'll
         # keep calling until it's taken care of.", fifteenth text set, to10)
-        explained = [e.t_start for e in group_occurrences(ctx, rule, "explained_by")]
+        explained = _heard_at(ctx, rule, "explained_by")
         said = [(o, note) for o, note in said if not any(t < o.t_start for t in explained)]
     return [
         ctx.finding(rule, NEEDS_LISTEN, span=(o.start, o.end), score=o.score, note=note) for o, note in said

@@ -49,8 +49,6 @@ CLAUSE_OPENERS = _words(
 HESITATIONS = _words("uh um uhm er erm hmm hm mm mhm")
 # Hesitations, and the words that open a turn as one does: none counts among a turn's first words.
 FILLERS = HESITATIONS | _words("ah eh oh well")
-
-
 # "or"/"nor" before a verb joins a second verb to the negation before it ("nobody's going to
 # arrest you or send the police"); before a subject it opens a clause of its own ("don't
 # ignore this or the sheriff will come", "or else").
