@@ -197,7 +197,7 @@ def check_prohibited(ctx: CallContext, rule: Rule) -> list[Finding]:
     findings = []
     found = occurrences(ctx, rule, "phrases", spec.speaker, spec.negation, times)
     for occ in found:
-        if not occ.negated:
+        if not occ.negated and not _denied(ctx, rule, occ):
             findings.append(_said_finding(ctx, rule, occ))
     if spec.fuzzy and not findings:
         guess = garbled_among_unsure_words(ctx, rule, "phrases", spec.speaker, times)
@@ -214,6 +214,15 @@ def check_prohibited(ctx: CallContext, rule: Rule) -> list[Finding]:
     if spec.echoed_by is not None and not findings:
         findings += _echoes(ctx, rule, found)
     return findings
+
+
+def _denied(ctx: CallContext, rule: Rule, occ: Occurrence) -> bool:
+    """Whether a phrase heard in mono speech was answered by the agent's denial (``denied_by``)
+    soon after: "Am I going to jail over this?" and "No. You are not going to jail" (th20)."""
+    denied_by = rule.spec.denied_by
+    if denied_by is None or not occ.ambiguous:
+        return False
+    return any(occ.t_end <= t <= occ.t_end + denied_by.within for t in _heard_at(ctx, rule, "denied_by"))
 
 
 def _echoes(ctx: CallContext, rule: Rule, said: list[Occurrence]) -> list[Finding]:

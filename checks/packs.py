@@ -461,6 +461,7 @@ def _phrase_groups(spec: RuleSpec) -> list[tuple[str, list[str], tuple]]:
             "acknowledged_by",
             "echoed_by",
             "explained_by",
+            "denied_by",
         )
     ]
     answered = getattr(spec, "answered", None)

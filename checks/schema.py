@@ -187,6 +187,11 @@ class ProhibitedRule(RuleBase):
     # no phrase of the rule heard before it, not even negated, it is needs_listen (the ASR
     # probably lost the words it echoes).
     echoed_by: PhraseGroup | None = None
+    # The agent's plain denial ("No, nobody is going to arrest you"), heard ``within`` seconds
+    # after a phrase in mono speech, shows the phrase was the consumer's question or hearsay
+    # ("Am I going to be arrested? My neighbor said they put you in jail"). Mono speech only:
+    # on the agent's own channel the agent's words count whatever follows them.
+    denied_by: Dismissal | None = None
     window: Window | None = None
     negation: bool = True
     fuzzy: bool = False

@@ -66,6 +66,11 @@ RULES = {
         phrases: ["(arrest|arrested)", "a warrant"]
         echoed_by: {speaker: customer, turn_start: true, phrases: ["a warrant (for|over) a"]}
     """,
+    "prohibited/arrest_denied.yml": """\
+        kind: prohibited
+        phrases: ["(arrest|arrested)", "go to jail"]
+        denied_by: {speaker: agent, negation: false, within: 5, phrases: ["nobody is going to arrest you"]}
+    """,
     "prohibited/swear.yml": """\
         kind: prohibited
         negation: false
@@ -403,6 +408,25 @@ def test_prohibited_said_by_the_customer_is_not_the_agents(pack) -> None:
 def test_prohibited_in_mixed_speech_needs_listening(pack) -> None:
     (finding,) = check(pack, "prohibited.arrest", ("mixed", "we will have you arrested"))
     assert finding.status == "needs_listen" and finding.speaker == "mixed" and "mono" in finding.message
+
+
+def test_in_mixed_speech_the_agents_denial_soon_after_shows_the_consumer_asked(pack) -> None:
+    asked = ("mixed", "My cousin said I will be arrested. Am I going to jail?")
+    denied = ("mixed", "No. Nobody is going to arrest you.")
+    assert check(pack, "prohibited.arrest_denied", asked, denied) == []
+    # too late to answer it (more than `within` seconds after)
+    later = (
+        "mixed",
+        "Let me look at the account and the notes on it from the last three calls we had with you this spring, one moment please.",
+    )
+    assert statuses(check(pack, "prohibited.arrest_denied", asked, later, denied)) == ["needs_listen"]
+    # on the agent's own channel the agent's words count whatever follows them
+    threat = [
+        ("agent", "Pay today or you will be arrested."),
+        ("customer", "What?"),
+        ("agent", "Nobody is going to arrest you."),
+    ]
+    assert statuses(check(pack, "prohibited.arrest_denied", *threat)) == ["violation"]
 
 
 def test_prohibited_with_low_confidence_needs_listening_never_passes(pack) -> None:

@@ -15,7 +15,7 @@ measured once and left alone (17 of 22), fixed in the session after, which added
 out until the next session, which fixed it and added text11 (19 of 22 at first sight, then
 fixed) and text12 (20 of 22), held out until the next session, which fixed it and added
 text13 (21 of 22 at first sight, then fixed), text14 (22 of 23, then fixed), text15 (18 of
-22, then fixed) and text16 (21 of 22), held out. The floors guard these results: losing a
+22, then fixed) and text16 (21 of 22), held out until the next session, which fixed it. The floors guard these results: losing a
 caught violation fails; a text set on disk with no floor fails too.
 """
 
@@ -94,10 +94,11 @@ TEXT_SETS = {
     # said who they are (to15, to29: the rule flags it, the author did not label it) and a mono
     # consumer's profanity (to06)
     "text15": (30, 22, 22, 0.85),
-    # held out, not tuned on: a sixteenth author (modern channels: texts, emails, payment links,
-    # portals, apps, credit reporting, stop requests limited to one channel), measured once at
-    # dbafbd5: 21 of 22, P 0.78 (the same at 378c7c0)
-    "text16": (30, 22, 21, 0.75),
+    # a sixteenth author (modern channels: texts, emails, payment links, portals, apps, credit
+    # reporting, stop requests limited to one channel), held out until the ninth session; first
+    # sight at dbafbd5: 21 of 22, P 0.78 (the same at 378c7c0). Then fixed; left: a mono
+    # consumer's profanity (tp12)
+    "text16": (30, 22, 22, 0.95),
 }
 
 
