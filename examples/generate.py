@@ -71,6 +71,7 @@ TEXT_SETS = {
         "text14",
         "text15",
         "text16",
+        "text17",
     )
 }
 RENDERABLE = {**SETS, **TEXT_SETS}

@@ -110,6 +110,7 @@ MIN_SCRIPTS = {
     "eval/text14": 30,
     "eval/text15": 30,
     "eval/text16": 30,
+    "eval/text17": 30,
 }
 
 
