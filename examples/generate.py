@@ -72,6 +72,7 @@ TEXT_SETS = {
         "text15",
         "text16",
         "text17",
+        "text18",
     )
 }
 RENDERABLE = {**SETS, **TEXT_SETS}

@@ -111,6 +111,7 @@ MIN_SCRIPTS = {
     "eval/text15": 30,
     "eval/text16": 30,
     "eval/text17": 30,
+    "eval/text18": 30,
 }
 
 
