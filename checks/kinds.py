@@ -482,6 +482,8 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
     first = spec.first
     revokes = _revocations(ctx, rule)
     firsts = occurrences(ctx, rule, "first", first.speaker, first.negation, turn_start=first.turn_start)
+    if revokes and spec.handed_over_by is not None:
+        firsts = _handed_over(ctx, rule, firsts, revokes)
     if (confirmed := spec.confirmed_by) is not None:
         firsts = firsts + occurrences(ctx, rule, "confirmed_by", confirmed.speaker, confirmed.negation)
     answers: list[Occurrence] | None = None  # looked for only when needed: every number is a match
@@ -511,6 +513,22 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
             return []
         return [_said_finding(ctx, rule, occ, doubt)]
     return []
+
+
+def _handed_over(
+    ctx: CallContext, rule: Rule, firsts: list[Occurrence], revokes: list[float]
+) -> list[Occurrence]:
+    """The ``first`` occurrences that count: those before any revocation, and those after one
+    with a ``handed_over_by`` phrase heard since it ("Okay, here she is" before "Hello, yes,
+    Samira", td28). "I am her cousin" and then "Yes, I can give her the message" (tr06) confirm
+    nobody."""
+    handovers = _heard_at(ctx, rule, "handed_over_by")
+
+    def counts(f: Occurrence) -> bool:
+        last = max((r for r in revokes if r < f.t_start), default=None)
+        return last is None or any(last <= h <= f.t_start for h in handovers)
+
+    return [f for f in firsts if counts(f)]
 
 
 def _acknowledged(ctx: CallContext, rule: Rule) -> bool:

@@ -459,6 +459,7 @@ def _phrase_groups(spec: RuleSpec) -> list[tuple[str, list[str], tuple]]:
             "unless",
             "confirmed_by",
             "acknowledged_by",
+            "handed_over_by",
             "echoed_by",
             "explained_by",
             "denied_by",

@@ -260,7 +260,10 @@ class OrderRule(RuleBase):
     verified", "you're listed as co-borrower on the loan"). ``acknowledged_by``, said on its
     speaker's own channel with no revocation heard, clears only a doubt about an unsure
     ``first``: the person on the line speaking as the one the rule protects ("Can I do like
-    fifty a month?") after a "yes" the ASR garbled.
+    fifty a month?") after a "yes" the ASR garbled. With ``handed_over_by``, a ``first`` heard
+    after a revocation counts only once one of its phrases was heard since the revocation:
+    whoever said "I'm her cousin" and then "Yes, I can give her the message" confirmed nobody,
+    but "Okay, here she is" and then "Hello, yes, Samira" is the consumer.
     """
 
     kind: Literal["order"]
@@ -270,6 +273,7 @@ class OrderRule(RuleBase):
     answered: Answered | None = None
     confirmed_by: PhraseGroup | None = None
     acknowledged_by: PhraseGroup | None = None
+    handed_over_by: PhraseGroup | None = None
 
 
 class LocalTime(Strict):

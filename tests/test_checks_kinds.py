@@ -127,6 +127,14 @@ RULES = {
           question: {speaker: agent, phrases: ["zip code"]}
           answer: {speaker: customer, phrases: ["#", "(one|six|eight) (one|six|eight)"], turn_start: true}
     """,
+    "procedure/verify_handed_over.yml": """\
+        kind: order
+        first: {speaker: customer, phrases: ["(yes|speaking)"], turn_start: true}
+        then: {speaker: agent, phrases: ["you owe"]}
+        revoked_by: {speaker: customer, phrases: ["his wife"]}
+        confirmed_by: {speaker: agent, phrases: ["you're verified"]}
+        handed_over_by: {speaker: customer, phrases: ["here he is"]}
+    """,
     "procedure/verify_confirmed.yml": """\
         kind: order
         first: {speaker: customer, phrases: ["(yes|speaking)"], turn_start: true}
@@ -790,6 +798,46 @@ def test_order_an_answered_question_confirms_like_first(pack, turns, confirmed) 
 def test_order_the_agent_saying_the_check_passed_confirms_like_first(pack, turns, confirmed) -> None:
     expected = [] if confirmed else ["violation"]
     assert statuses(check(pack, "procedure.verify_confirmed", *turns)) == expected
+
+
+@pytest.mark.parametrize(
+    "turns, confirmed",
+    [
+        # after "I'm his wife", a "yes" to "can you pass a message?" confirms nobody
+        (
+            [
+                ("customer", "I'm his wife."),
+                ("agent", "Can you pass a message?"),
+                ("customer", "Yes."),
+                ("agent", "You owe us."),
+            ],
+            False,
+        ),
+        # handed over: the "yes" after it is the consumer's
+        (
+            [("customer", "I'm his wife. Okay, here he is."), ("customer", "Yes."), ("agent", "You owe us.")],
+            True,
+        ),
+        # a handover before the revocation hands over nothing
+        (
+            [
+                ("customer", "Here he is. No wait, I'm his wife."),
+                ("customer", "Yes."),
+                ("agent", "You owe us."),
+            ],
+            False,
+        ),
+        # with no revocation a "yes" needs no handover; the agent's check needs none either
+        ([("customer", "Yes."), ("agent", "You owe us.")], True),
+        ([("customer", "I'm his wife."), ("agent", "Thanks, you're verified. You owe us.")], True),
+    ],
+)
+def test_order_after_a_revocation_first_counts_only_once_handed_over(pack, turns, confirmed) -> None:
+    expected = [] if confirmed else ["violation"]
+    assert statuses(check(pack, "procedure.verify_handed_over", *turns)) == expected
+    # without handed_over_by the old rule: any "yes" after the revocation confirms
+    if not confirmed and "Here he is" not in turns[0][1]:
+        assert check(pack, "procedure.verify_confirmed", *turns) == []
 
 
 def test_a_wildcard_exception_keeps_the_agents_greeting_from_confirming_on_mono_audio(pack) -> None:

@@ -15,7 +15,7 @@ measured once and left alone (17 of 22), fixed in the session after, which added
 out until the next session, which fixed it and added text11 (19 of 22 at first sight, then
 fixed) and text12 (20 of 22), held out until the next session, which fixed it and added
 text13 (21 of 22 at first sight, then fixed), text14 (22 of 23, then fixed), text15 (18 of
-22, then fixed) and text16 (21 of 22), held out until the next session, which fixed it and added text17 (22 of 23, then fixed) and text18 (20 of 23). The floors guard these results: losing a
+22, then fixed) and text16 (21 of 22), held out until the next session, which fixed it and added text17 (22 of 23, then fixed) and text18 (20 of 23, then fixed). The floors guard these results: losing a
 caught violation fails; a text set on disk with no floor fails too.
 """
 
@@ -105,8 +105,8 @@ TEXT_SETS = {
     "text17": (30, 23, 23, 0.95),
     # an eighteenth author (English as a second language on both sides: offshore agents, immigrant
     # consumers, literal idioms, "stop to call me", "I am the advocate"); first sight at 89b4439:
-    # 20 of 23, P 0.87 (P 0.83 at 7f74627)
-    "text18": (30, 23, 20, 0.85),
+    # 20 of 23, P 0.87 (P 0.83 at 7f74627). Then fixed
+    "text18": (30, 23, 23, 0.95),
 }
 
 
