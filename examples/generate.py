@@ -73,6 +73,7 @@ TEXT_SETS = {
         "text16",
         "text17",
         "text18",
+        "text19",
     )
 }
 RENDERABLE = {**SETS, **TEXT_SETS}

@@ -112,6 +112,7 @@ MIN_SCRIPTS = {
     "eval/text16": 30,
     "eval/text17": 30,
     "eval/text18": 30,
+    "eval/text19": 30,
 }
 
 
