@@ -526,7 +526,7 @@ def _handed_over(
 
     def counts(f: Occurrence) -> bool:
         last = max((r for r in revokes if r < f.t_start), default=None)
-        return last is None or any(last <= h <= f.t_start for h in handovers)
+        return last is None or any(last < h <= f.t_start for h in handovers)
 
     return [f for f in firsts if counts(f)]
 

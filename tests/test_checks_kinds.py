@@ -131,9 +131,9 @@ RULES = {
         kind: order
         first: {speaker: customer, phrases: ["(yes|speaking)"], turn_start: true}
         then: {speaker: agent, phrases: ["you owe"]}
-        revoked_by: {speaker: customer, phrases: ["his wife"]}
+        revoked_by: {speaker: customer, phrases: ["(i'm|this is) his wife"]}
         confirmed_by: {speaker: agent, phrases: ["you're verified"]}
-        handed_over_by: {speaker: customer, phrases: ["here he is"]}
+        handed_over_by: {speaker: customer, phrases: ["here he is", "this is"]}
     """,
     "procedure/verify_confirmed.yml": """\
         kind: order
@@ -817,6 +817,16 @@ def test_order_the_agent_saying_the_check_passed_confirms_like_first(pack, turns
         (
             [("customer", "I'm his wife. Okay, here he is."), ("customer", "Yes."), ("agent", "You owe us.")],
             True,
+        ),
+        # the revocation's own words hand over nothing ("this is" of "this is his wife")
+        (
+            [
+                ("customer", "This is his wife."),
+                ("agent", "Can you pass a message?"),
+                ("customer", "Yes."),
+                ("agent", "You owe us."),
+            ],
+            False,
         ),
         # a handover before the revocation hands over nothing
         (

@@ -15,7 +15,7 @@ measured once and left alone (17 of 22), fixed in the session after, which added
 out until the next session, which fixed it and added text11 (19 of 22 at first sight, then
 fixed) and text12 (20 of 22), held out until the next session, which fixed it and added
 text13 (21 of 22 at first sight, then fixed), text14 (22 of 23, then fixed), text15 (18 of
-22, then fixed) and text16 (21 of 22), held out until the next session, which fixed it and added text17 (22 of 23, then fixed) and text18 (20 of 23, then fixed) and text19 (21 of 22). The floors guard these results: losing a
+22, then fixed) and text16 (21 of 22), held out until the next session, which fixed it and added text17 (22 of 23, then fixed) and text18 (20 of 23, then fixed) and text19 (21 of 22, then fixed). The floors guard these results: losing a
 caught violation fails; a text set on disk with no floor fails too.
 """
 
@@ -109,8 +109,8 @@ TEXT_SETS = {
     "text18": (30, 23, 23, 0.95),
     # a nineteenth author (young people's slang on both sides: "no cap", "say less", "bro stop
     # hitting my line"; buy-now-pay-later, gig work, student housing); first sight at 8a9bd9e:
-    # 21 of 22, P 0.91 (the same at 7f74627)
-    "text19": (30, 22, 21, 0.9),
+    # 21 of 22, P 0.91 (the same at 7f74627). Then fixed; left: a mono consumer's profanity (ts05)
+    "text19": (30, 22, 22, 0.95),
 }
 
 
