@@ -74,6 +74,7 @@ TEXT_SETS = {
         "text17",
         "text18",
         "text19",
+        "text20",
     )
 }
 RENDERABLE = {**SETS, **TEXT_SETS}

@@ -113,6 +113,7 @@ MIN_SCRIPTS = {
     "eval/text17": 30,
     "eval/text18": 30,
     "eval/text19": 30,
+    "eval/text20": 30,
 }
 
 
