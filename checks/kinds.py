@@ -302,8 +302,15 @@ def check_response(ctx: CallContext, rule: Rule) -> list[Finding]:
     suspects = _suspects(ctx, rule, min((t.t_start for t in triggers), default=INF)) if replies else []
     if not triggers and not suspects:
         return _implied_without_trigger(ctx, rule, implied)
-    revokes = _revocations(ctx, rule)
     findings: list[Finding] = []
+    if not triggers:
+        # a suspect after an implied reply explains nothing: "The calls will continue until this
+        # balance is resolved" before the consumer's closing "Don't bother", with "stop calling
+        # me" heard "cost (p=0.07) following (p=0.31) me" (twentieth text set, tt08 end to end)
+        unexplained = [o for o in implied if not any(s.t_end <= o.t_start for s in suspects)]
+        if unexplained:
+            findings += _implied_without_trigger(ctx, rule, unexplained)
+    revokes = _revocations(ctx, rule)
     reported: set[int] = set()
     owed: list[tuple[Occurrence, tuple[float, float]]] = []  # triggers a required reply may answer
     # the triggers first: a reply in both windows answers the trigger heard

@@ -53,6 +53,9 @@ FILLERS = HESITATIONS | _words("ah eh oh well")
 # arrest you or send the police"); before a subject it opens a clause of its own ("don't
 # ignore this or the sheriff will come", "or else").
 COORDINATORS = _words("or nor")
+# The word that opens a list of single nouns a negation spans: "I'm not threatening any
+# garnishment, lien, or repossession" (twentieth text set, tt15).
+LIST_OPENERS = _words("any no a an the every either neither")
 NEW_SUBJECT = _words(
     "i we they he she you it this that there the a an your his her their our my these those "
     "someone somebody else"
@@ -371,8 +374,11 @@ class CallText:
         following = tokens[start + 1] if start + 1 < len(tokens) else ""
         if after in CLAUSE_OPENERS or (after in SUBJECT_IF_VERB_FOLLOWS and following in AUXILIARIES):
             return False  # the phrase opens its own clause ("he's not here he owes ...")
-        limit = max(first, start - window)
-        j = start
+        opener = self._list_opener(start, first)
+        if opener is None:
+            j, limit = start, max(first, start - window)
+        else:  # the negation is searched for before the list, its opener included
+            j, limit, after = opener + 1, max(first, opener - window), tokens[opener + 1]
         while j > limit:
             j -= 1
             if words[j].text.rstrip()[-1:] in CLAUSE_END:
@@ -392,6 +398,21 @@ class CallText:
                 return False
             after = token
         return False
+
+    def _list_opener(self, start: int, first: int) -> int | None:
+        """The opener of a list of single words whose last item starts at ``start``: "any" of
+        "any garnishment, lien, or repossession". None unless the phrase follows "or"/"nor"
+        after one or more items each ending in a comma, the first right after an opener ("If
+        you don't pay, lawsuit, garnishment, or repossession" is no list: "pay," follows "don't")."""
+        tokens, words = self.tokens, self.words
+        k = start - 2  # the last item before the coordinator
+        if k <= first or tokens[start - 1] not in COORDINATORS:
+            return None
+        while k > first and words[k].text.rstrip().endswith(","):
+            if tokens[k - 1] in LIST_OPENERS:
+                return k - 1
+            k -= 1
+        return None
 
     # --- time windows -------------------------------------------------------------------
     def speech_bounds(self, speakers: frozenset[str]) -> tuple[float, float] | None:

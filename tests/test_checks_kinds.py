@@ -388,6 +388,9 @@ def test_fluent_words_leave_out_hesitations_and_restarts_but_not_numbers() -> No
         "We can't have you arrested, that's not how it works.",
         "you are never going to be arrested",
         "We are not having him arrested, or you.",
+        # a list of single words, the phrase its last item (tt15)
+        "I'm not threatening any lawsuit, garnishment, or arrest.",
+        "There will be no lawsuit, lien, or arrest.",
     ],
 )
 def test_prohibited_negated_passes(pack, said) -> None:
@@ -403,6 +406,9 @@ def test_prohibited_negated_passes(pack, said) -> None:
         "I'm not kidding. We will have you arrested.",
         # "not" before a person contrasts that person, as ASR writes it with no stop after it
         "You owe this not him arrest warrants go out Friday",
+        # no list: "pay," follows "don't", and a list opened by no opener
+        "If you don't pay, lawsuit, garnishment, or arrest.",
+        "Don't think about it, lawsuit, garnishment, or arrest.",
     ],
 )
 def test_negation_does_not_reach_across_clauses(pack, said) -> None:
@@ -1010,4 +1016,19 @@ def test_implied_trigger_is_forbidden_after_a_trigger_and_needs_listening_withou
     # said before the dispute it is no reply to it; only the missing validation is a finding
     assert us_findings(transcript_from_turns(before, call_id="c"), "response.dispute") == [
         ("response.dispute", "violation")
+    ]
+    # a suspect heard only after the implied reply explains nothing (tt08 end to end: "stop calling
+    # me" garbled, then "The calls will continue ...", then "Don't bother")
+    late = [
+        ("customer", "Cost following me."),
+        ("agent", "The calls will continue until this balance is resolved."),
+        ("customer", "Don't bother."),
+    ]
+    assert us_findings(transcript_from_turns(late, call_id="c"), "response.cease_request") == [
+        ("response.cease_request", "needs_listen")
+    ]
+    # a suspect before it: the reply answers it (needs_listen, from the suspect)
+    early = [late[2], late[1]]
+    assert us_findings(transcript_from_turns(early, call_id="c"), "response.cease_request") == [
+        ("response.cease_request", "needs_listen")
     ]
