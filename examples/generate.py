@@ -75,6 +75,7 @@ TEXT_SETS = {
         "text18",
         "text19",
         "text20",
+        "text21",
     )
 }
 RENDERABLE = {**SETS, **TEXT_SETS}

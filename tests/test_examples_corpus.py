@@ -114,6 +114,7 @@ MIN_SCRIPTS = {
     "eval/text18": 30,
     "eval/text19": 30,
     "eval/text20": 30,
+    "eval/text21": 30,
 }
 
 
