@@ -15,7 +15,7 @@ measured once and left alone (17 of 22), fixed in the session after, which added
 out until the next session, which fixed it and added text11 (19 of 22 at first sight, then
 fixed) and text12 (20 of 22), held out until the next session, which fixed it and added
 text13 (21 of 22 at first sight, then fixed), text14 (22 of 23, then fixed), text15 (18 of
-22, then fixed) and text16 (21 of 22), held out until the next session, which fixed it and added text17 (22 of 23, then fixed) and text18 (20 of 23, then fixed) and text19 (21 of 22, then fixed) and text20 (22 of 23, then fixed) and text21 (22 of 22). The floors guard these results: losing a
+22, then fixed) and text16 (21 of 22), held out until the next session, which fixed it and added text17 (22 of 23, then fixed) and text18 (20 of 23, then fixed) and text19 (21 of 22, then fixed) and text20 (22 of 23, then fixed) and text21 (22 of 22, then fixed). The floors guard these results: losing a
 caught violation fails; a text set on disk with no floor fails too.
 """
 
@@ -117,8 +117,10 @@ TEXT_SETS = {
     "text20": (30, 23, 23, 0.95),
     # a twenty-first author (government-adjacent debts placed with private collectors: tolls,
     # parking, county EMS, court fines, public tuition, servicemembers' debts); first sight at
-    # b8ec75e: 22 of 22, P 0.85 (the same at 7f74627)
-    "text21": (30, 22, 22, 0.8),
+    # b8ec75e: 22 of 22, P 0.85 (the same at 7f74627). Then fixed; left: "Then I send it back to
+    # the judge on Friday, a warrant goes out" flagged as a legal threat too, which the author
+    # labelled as an arrest threat only (tu03)
+    "text21": (30, 22, 22, 0.95),
 }
 
 
