@@ -76,6 +76,7 @@ TEXT_SETS = {
         "text19",
         "text20",
         "text21",
+        "text22",
     )
 }
 RENDERABLE = {**SETS, **TEXT_SETS}

@@ -115,6 +115,7 @@ MIN_SCRIPTS = {
     "eval/text19": 30,
     "eval/text20": 30,
     "eval/text21": 30,
+    "eval/text22": 30,
 }
 
 
