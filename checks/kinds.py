@@ -196,9 +196,14 @@ def check_prohibited(ctx: CallContext, rule: Rule) -> list[Finding]:
         return []
     findings = []
     found = occurrences(ctx, rule, "phrases", spec.speaker, spec.negation, times)
+    denied_by = spec.denied_by
+    denials = _heard_at(ctx, rule, "denied_by") if denied_by is not None else []
     for occ in found:
-        if not occ.negated and not _denied(ctx, rule, occ):
-            findings.append(_said_finding(ctx, rule, occ))
+        # in mono speech the agent's denial soon after shows the consumer asked: "Am I going to
+        # jail over this?" and "No. You are not going to jail" (th20)
+        if occ.negated or (denials and occ.ambiguous and _soon_after(occ, denials, denied_by.within)):
+            continue
+        findings.append(_said_finding(ctx, rule, occ))
     if spec.fuzzy and not findings:
         guess = garbled_among_unsure_words(ctx, rule, "phrases", spec.speaker, times)
         if guess is not None and not (spec.negation and guess.negated):
@@ -216,13 +221,10 @@ def check_prohibited(ctx: CallContext, rule: Rule) -> list[Finding]:
     return findings
 
 
-def _denied(ctx: CallContext, rule: Rule, occ: Occurrence) -> bool:
-    """Whether a phrase heard in mono speech was answered by the agent's denial (``denied_by``)
-    soon after: "Am I going to jail over this?" and "No. You are not going to jail" (th20)."""
-    denied_by = rule.spec.denied_by
-    if denied_by is None or not occ.ambiguous:
-        return False
-    return any(occ.t_end <= t <= occ.t_end + denied_by.within for t in _heard_at(ctx, rule, "denied_by"))
+def _soon_after(occ: Occurrence, times: list[float], within: float) -> bool:
+    """Whether one of ``times`` falls within ``within`` seconds after ``occ`` ended (a
+    ``Dismissal`` heard in answer to it)."""
+    return any(occ.t_end <= t <= occ.t_end + within for t in times)
 
 
 def _echoes(ctx: CallContext, rule: Rule, said: list[Occurrence]) -> list[Finding]:
@@ -353,8 +355,7 @@ def _suspects(ctx: CallContext, rule: Rule, before: float) -> list[Occurrence]:
         # "First off, are you a lawyer?" heard "our new lawyer", answered "No, I'm not an
         # attorney" (twelfth text set, tl29)
         dismissals = _heard_at(ctx, rule, "suspect.dismissed_by")
-        within = suspect.dismissed_by.within
-        found = [o for o in found if not any(o.t_end <= t <= o.t_end + within for t in dismissals)]
+        found = [o for o in found if not _soon_after(o, dismissals, suspect.dismissed_by.within)]
     return found
 
 
