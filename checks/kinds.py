@@ -490,8 +490,10 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
     first = spec.first
     revokes = _revocations(ctx, rule)
     firsts = occurrences(ctx, rule, "first", first.speaker, first.negation, turn_start=first.turn_start)
+    handovers: list[float] = []
     if revokes and spec.handed_over_by is not None:
-        firsts = _handed_over(ctx, rule, firsts, revokes)
+        handovers = _heard_at(ctx, rule, "handed_over_by")
+        firsts = _since_handover(firsts, revokes, handovers)
     if (confirmed := spec.confirmed_by) is not None:
         firsts = firsts + occurrences(ctx, rule, "confirmed_by", confirmed.speaker, confirmed.negation)
     answers: list[Occurrence] | None = None  # looked for only when needed: every number is a match
@@ -510,7 +512,7 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
         if spec.answered is not None:
             # an answered question counts as `first` too
             if answers is None:
-                answers = _answers(ctx, rule, min(revokes, default=INF))
+                answers = _since_handover(_answers(ctx, rule), revokes, handovers)
             if confirmed_before(occ.t_start, answers):
                 continue
         # heard revoked ("I'm his wife"): no doubt; else an unsure answer may have held `first`
@@ -523,20 +525,19 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
     return []
 
 
-def _handed_over(
-    ctx: CallContext, rule: Rule, firsts: list[Occurrence], revokes: list[float]
+def _since_handover(
+    confirmations: list[Occurrence], revokes: list[float], handovers: list[float]
 ) -> list[Occurrence]:
-    """The ``first`` occurrences that count: those before any revocation, and those after one
-    with a ``handed_over_by`` phrase heard since it ("Okay, here she is" before "Hello, yes,
-    Samira", td28). "I am her cousin" and then "Yes, I can give her the message" (tr06) confirm
-    nobody."""
-    handovers = _heard_at(ctx, rule, "handed_over_by")
+    """The confirmations that count: those before any revocation, and those after one with a
+    handover heard since it ("Okay, here she is" before "Hello, yes, Samira", td28; "Ray! Phone!
+    ... Hi, this is Ray" before his date of birth, tv20). "I am her cousin" and then "Yes, I can
+    give her the message" (tr06) confirm nobody."""
 
     def counts(f: Occurrence) -> bool:
         last = max((r for r in revokes if r < f.t_start), default=None)
         return last is None or any(last < h <= f.t_start for h in handovers)
 
-    return [f for f in firsts if counts(f)]
+    return [f for f in confirmations if counts(f)]
 
 
 def _acknowledged(ctx: CallContext, rule: Rule) -> bool:
@@ -548,10 +549,10 @@ def _acknowledged(ctx: CallContext, rule: Rule) -> bool:
     return any(not o.ambiguous for o in group_occurrences(ctx, rule, "acknowledged_by"))
 
 
-def _answers(ctx: CallContext, rule: Rule, revoked_at: float) -> list[Occurrence]:
+def _answers(ctx: CallContext, rule: Rule) -> list[Occurrence]:
     """Answers to the rule's ``answered`` question: each begun within ``within`` seconds after
-    the question ended, and before any revocation ("I'm his wife" and then his date of birth
-    confirms nobody)."""
+    the question ended. The caller keeps those before any revocation or after a handover ("I'm
+    his wife" and then his date of birth confirms nobody)."""
     answered = rule.spec.answered
     questions = group_occurrences(ctx, rule, "answered.question")
     return [
@@ -560,8 +561,7 @@ def _answers(ctx: CallContext, rule: Rule, revoked_at: float) -> list[Occurrence
         # "eight", h807), and the details told in between would count as told before it
         Occurrence(ctx.text, answer.start, answer.start + 1, answer.speaker, answer.ambiguous, None)
         for answer in group_occurrences(ctx, rule, "answered.answer")
-        if answer.t_start < revoked_at
-        and any(0 <= answer.t_start - q.t_end <= answered.within for q in questions)
+        if any(0 <= answer.t_start - q.t_end <= answered.within for q in questions)
     ]
 
 

@@ -254,7 +254,7 @@ class OrderRule(RuleBase):
     """``then`` must not be said unless ``first`` was said before it (and not revoked since).
 
     An ``answered`` question counts as ``first`` too, unless a revocation was heard before the
-    answer: a verification question ("can you give me the ZIP code?") answered with digits
+    answer (and, with ``handed_over_by``, no handover since it): a verification question ("can you give me the ZIP code?") answered with digits
     confirms the consumer when the ASR lost their "yes". ``confirmed_by`` counts as ``first``
     too, revoked or not before it: the other party saying the check was passed ("you're
     verified", "you're listed as co-borrower on the loan"). ``acknowledged_by``, said on its
@@ -263,7 +263,8 @@ class OrderRule(RuleBase):
     fifty a month?") after a "yes" the ASR garbled. With ``handed_over_by``, a ``first`` heard
     after a revocation counts only once one of its phrases was heard since the revocation:
     whoever said "I'm her cousin" and then "Yes, I can give her the message" confirmed nobody,
-    but "Okay, here she is" and then "Hello, yes, Samira" is the consumer.
+    but "Okay, here she is" and then "Hello, yes, Samira" is the consumer, and so is the date of
+    birth given after "Ray! Phone! ... Hi, this is Ray".
     """
 
     kind: Literal["order"]

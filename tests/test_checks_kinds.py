@@ -134,6 +134,9 @@ RULES = {
         revoked_by: {speaker: customer, phrases: ["(i'm|this is) his wife"]}
         confirmed_by: {speaker: agent, phrases: ["you're verified"]}
         handed_over_by: {speaker: customer, phrases: ["here he is", "this is"]}
+        answered:
+          question: {speaker: agent, phrases: ["zip code"]}
+          answer: {speaker: customer, phrases: ["#"], turn_start: true}
     """,
     "procedure/verify_confirmed.yml": """\
         kind: order
@@ -843,6 +846,26 @@ def test_order_the_agent_saying_the_check_passed_confirms_like_first(pack, turns
             ],
             False,
         ),
+        # an answered verification question counts the same way: not after the revocation
+        # alone, but after a handover since it (tv20: "Ray! Phone! ... Hi, this is Ray")
+        (
+            [
+                ("customer", "I'm his wife."),
+                ("agent", "What's the zip code?"),
+                ("customer", "80012."),
+                ("agent", "You owe us."),
+            ],
+            False,
+        ),
+        (
+            [
+                ("customer", "I'm his wife. Okay, here he is."),
+                ("agent", "What's the zip code?"),
+                ("customer", "80012."),
+                ("agent", "You owe us."),
+            ],
+            True,
+        ),
         # with no revocation a "yes" needs no handover; the agent's check needs none either
         ([("customer", "Yes."), ("agent", "You owe us.")], True),
         ([("customer", "I'm his wife."), ("agent", "Thanks, you're verified. You owe us.")], True),
@@ -852,7 +875,7 @@ def test_order_after_a_revocation_first_counts_only_once_handed_over(pack, turns
     expected = [] if confirmed else ["violation"]
     assert statuses(check(pack, "procedure.verify_handed_over", *turns)) == expected
     # without handed_over_by the old rule: any "yes" after the revocation confirms
-    if not confirmed and "Here he is" not in turns[0][1]:
+    if not confirmed and "Here he is" not in turns[0][1] and ("customer", "Yes.") in turns:
         assert check(pack, "procedure.verify_confirmed", *turns) == []
 
 

@@ -15,7 +15,7 @@ measured once and left alone (17 of 22), fixed in the session after, which added
 out until the next session, which fixed it and added text11 (19 of 22 at first sight, then
 fixed) and text12 (20 of 22), held out until the next session, which fixed it and added
 text13 (21 of 22 at first sight, then fixed), text14 (22 of 23, then fixed), text15 (18 of
-22, then fixed) and text16 (21 of 22), held out until the next session, which fixed it and added text17 (22 of 23, then fixed) and text18 (20 of 23, then fixed) and text19 (21 of 22, then fixed) and text20 (22 of 23, then fixed) and text21 (22 of 22, then fixed), and text22 (22 of 22), held out. The floors guard these results: losing a
+22, then fixed) and text16 (21 of 22), held out until the next session, which fixed it and added text17 (22 of 23, then fixed) and text18 (20 of 23, then fixed) and text19 (21 of 22, then fixed) and text20 (22 of 23, then fixed) and text21 (22 of 22, then fixed), and text22 (22 of 22), held out until the next session, which fixed it. The floors guard these results: losing a
 caught violation fails; a text set on disk with no floor fails too.
 """
 
@@ -121,10 +121,10 @@ TEXT_SETS = {
     # the judge on Friday, a warrant goes out" flagged as a legal threat too, which the author
     # labelled as an arrest threat only (tu03)
     "text21": (30, 22, 22, 0.95),
-    # held out, not tuned on: a twenty-second author (bad connections and conversational repair:
-    # sentences cut off and restarted, "say again?", misheard words corrected, "stop, I can't hear
-    # you"), measured once at 4c5c5ef: 22 of 22, P 0.92 (21 of 22, P 0.91 at 7f74627)
-    "text22": (30, 22, 22, 0.9),
+    # a twenty-second author (bad connections and conversational repair: sentences cut off and
+    # restarted, "say again?", misheard words corrected, "stop, I can't hear you"); first sight at
+    # 4c5c5ef: 22 of 22, P 0.92 (21 of 22, P 0.91 at 7f74627). Held out a session, then fixed
+    "text22": (30, 22, 22, 0.95),
 }
 
 
