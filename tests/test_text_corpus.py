@@ -15,7 +15,8 @@ measured once and left alone (17 of 22), fixed in the session after, which added
 out until the next session, which fixed it and added text11 (19 of 22 at first sight, then
 fixed) and text12 (20 of 22), held out until the next session, which fixed it and added
 text13 (21 of 22 at first sight, then fixed), text14 (22 of 23, then fixed), text15 (18 of
-22, then fixed) and text16 (21 of 22), held out until the next session, which fixed it and added text17 (22 of 23, then fixed) and text18 (20 of 23, then fixed) and text19 (21 of 22, then fixed) and text20 (22 of 23, then fixed) and text21 (22 of 22, then fixed), and text22 (22 of 22), held out until the next session, which fixed it. The floors guard these results: losing a
+22, then fixed) and text16 (21 of 22), held out until the next session, which fixed it and added text17 (22 of 23, then fixed) and text18 (20 of 23, then fixed) and text19 (21 of 22, then fixed) and text20 (22 of 23, then fixed) and text21 (22 of 22, then fixed), and text22 (22 of 22), held out until the next session, which fixed it and added text23 (21 of 22, then fixed) and
+text24 (20 of 23), held out. The floors guard these results: losing a
 caught violation fails; a text set on disk with no floor fails too.
 """
 
@@ -125,6 +126,14 @@ TEXT_SETS = {
     # restarted, "say again?", misheard words corrected, "stop, I can't hear you"); first sight at
     # 4c5c5ef: 22 of 22, P 0.92 (21 of 22, P 0.91 at 7f74627). Held out a session, then fixed
     "text22": (30, 22, 22, 0.95),
+    # a twenty-third author (hardship and high emotion: grief, illness, job loss; "please stop, I
+    # need a second", "they'll put me in jail for this?", agents kind, cold or cruel); first sight
+    # at 1a5656f: 21 of 22, P 0.95 (the same at 66e1796). Then fixed
+    "text23": (30, 22, 22, 0.95),
+    # held out, not tuned on: a twenty-fourth author (negotiation, conditionals and hypotheticals:
+    # "what happens if I don't pay?", quoted threats, counter-offers), measured once at 1a5656f:
+    # 20 of 23, P 0.87 (the same at 66e1796); 21 of 23, P 0.88 with text23's fixes
+    "text24": (30, 23, 21, 0.85),
 }
 
 
