@@ -77,6 +77,8 @@ TEXT_SETS = {
         "text20",
         "text21",
         "text22",
+        "text23",
+        "text24",
     )
 }
 RENDERABLE = {**SETS, **TEXT_SETS}

@@ -116,6 +116,8 @@ MIN_SCRIPTS = {
     "eval/text20": 30,
     "eval/text21": 30,
     "eval/text22": 30,
+    "eval/text23": 30,
+    "eval/text24": 30,
 }
 
 
