@@ -254,8 +254,9 @@ class OrderRule(RuleBase):
     """``then`` must not be said unless ``first`` was said before it (and not revoked since).
 
     An ``answered`` question counts as ``first`` too, unless a revocation was heard before the
-    answer (and, with ``handed_over_by``, no handover since it): a verification question ("can you give me the ZIP code?") answered with digits
-    confirms the consumer when the ASR lost their "yes". ``confirmed_by`` counts as ``first``
+    answer (and, with ``handed_over_by``, no handover since it): a verification question ("can
+    you give me the ZIP code?") answered with digits confirms the consumer when the ASR lost
+    their "yes". ``confirmed_by`` counts as ``first``
     too, revoked or not before it: the other party saying the check was passed ("you're
     verified", "you're listed as co-borrower on the loan"). ``acknowledged_by``, said on its
     speaker's own channel with no revocation heard, clears only a doubt about an unsure
