@@ -79,6 +79,7 @@ TEXT_SETS = {
         "text22",
         "text23",
         "text24",
+        "text25",
     )
 }
 RENDERABLE = {**SETS, **TEXT_SETS}

@@ -118,6 +118,7 @@ MIN_SCRIPTS = {
     "eval/text22": 30,
     "eval/text23": 30,
     "eval/text24": 30,
+    "eval/text25": 30,
 }
 
 

@@ -16,7 +16,7 @@ out until the next session, which fixed it and added text11 (19 of 22 at first s
 fixed) and text12 (20 of 22), held out until the next session, which fixed it and added
 text13 (21 of 22 at first sight, then fixed), text14 (22 of 23, then fixed), text15 (18 of
 22, then fixed) and text16 (21 of 22), held out until the next session, which fixed it and added text17 (22 of 23, then fixed) and text18 (20 of 23, then fixed) and text19 (21 of 22, then fixed) and text20 (22 of 23, then fixed) and text21 (22 of 22, then fixed), and text22 (22 of 22), held out until the next session, which fixed it and added text23 (21 of 22, then fixed) and
-text24 (20 of 23), held out. The floors guard these results: losing a
+text24 (20 of 23) and text25 (20 of 22), held out. The floors guard these results: losing a
 caught violation fails; a text set on disk with no floor fails too.
 """
 
@@ -134,6 +134,11 @@ TEXT_SETS = {
     # "what happens if I don't pay?", quoted threats, counter-offers), measured once at 1a5656f:
     # 20 of 23, P 0.87 (the same at 66e1796); 21 of 23, P 0.88 with text23's fixes
     "text24": (30, 23, 21, 0.85),
+    # held out, not tuned on: a twenty-fifth author (scam-wary consumers and identity challenges:
+    # "how do I know you're real?", wrong dates of birth as tests, agents claiming the county or
+    # the legal department to be believed), measured once at 25b3da6: 20 of 22, P 0.87 (the same
+    # at 66e1796)
+    "text25": (30, 22, 20, 0.85),
 }
 
 
