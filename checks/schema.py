@@ -256,16 +256,15 @@ class OrderRule(RuleBase):
     An ``answered`` question counts as ``first`` too, unless a revocation was heard before the
     answer (and, with ``handed_over_by``, no handover since it): a verification question ("can
     you give me the ZIP code?") answered with digits confirms the consumer when the ASR lost
-    their "yes". ``confirmed_by`` counts as ``first``
-    too, revoked or not before it: the other party saying the check was passed ("you're
-    verified", "you're listed as co-borrower on the loan"). ``acknowledged_by``, said on its
-    speaker's own channel with no revocation heard, clears only a doubt about an unsure
-    ``first``: the person on the line speaking as the one the rule protects ("Can I do like
-    fifty a month?") after a "yes" the ASR garbled. With ``handed_over_by``, a ``first`` heard
-    after a revocation counts only once one of its phrases was heard since the revocation:
-    whoever said "I'm her cousin" and then "Yes, I can give her the message" confirmed nobody,
-    but "Okay, here she is" and then "Hello, yes, Samira" is the consumer, and so is the date of
-    birth given after "Ray! Phone! ... Hi, this is Ray".
+    their "yes". ``confirmed_by`` counts as ``first`` too, revoked or not before it: the other
+    party saying the check was passed ("you're verified", "you're listed as co-borrower on the
+    loan"). ``acknowledged_by``, said on its speaker's own channel with no revocation heard,
+    clears only a doubt about an unsure ``first``: the person on the line speaking as the one
+    the rule protects ("Can I do like fifty a month?") after a "yes" the ASR garbled. With
+    ``handed_over_by``, a ``first`` heard after a revocation counts only once one of its phrases
+    was heard since the revocation: whoever said "I'm her cousin" and then "Yes, I can give her
+    the message" confirmed nobody, but "Okay, here she is" and then "Hello, yes, Samira" is the
+    consumer, and so is the date of birth given after "Ray! Phone! ... Hi, this is Ray".
     """
 
     kind: Literal["order"]

@@ -2,22 +2,25 @@
 
 eval/text1 and eval/text2 were written on 2026-12-03 by two authors who had not read the packs
 (30 calls each, 21 violations of 13 rules in 18 calls, 12 hard negatives, 8 mono). First sight,
-from text: recall 0.62 (13 of 21) on each. text1 was then used for fixes; text2 stayed held
-out through them (still 0.62: text1's phrases did not generalise), then through the suspect
-tier for cease requests and disputes (0.71), and then was fixed too. eval/text3 (22
-violations) was written meanwhile by a third author: 0.59 at first sight with every change of
-the day, 0.68 after the widened cease suspects it was held out through, then fixed (README,
-"Measured precision and recall"). eval/text4 (23 violations), written last by a fourth
-author, was measured once and left alone: 21 of 23 at first sight; fixed in the next session.
-That session added text5 and text6 (first sight 16 of 22 and 14 of 23, then fixed) and text7,
-measured once and left alone (17 of 22), fixed in the session after, which added text8 (21 of
-22 at first sight) and text9 (20 of 22), both then fixed, and text10 (22 of 22, P 0.81), held
-out until the next session, which fixed it and added text11 (19 of 22 at first sight, then
-fixed) and text12 (20 of 22), held out until the next session, which fixed it and added
-text13 (21 of 22 at first sight, then fixed), text14 (22 of 23, then fixed), text15 (18 of
-22, then fixed) and text16 (21 of 22), held out until the next session, which fixed it and added text17 (22 of 23, then fixed) and text18 (20 of 23, then fixed) and text19 (21 of 22, then fixed) and text20 (22 of 23, then fixed) and text21 (22 of 22, then fixed), and text22 (22 of 22), held out until the next session, which fixed it and added text23 (21 of 22, then fixed) and
-text24 (20 of 23) and text25 (20 of 22), held out. The floors guard these results: losing a
-caught violation fails; a text set on disk with no floor fails too.
+from text: recall 0.62 (13 of 21) on each. text1 was then used for fixes; text2 stayed held out
+through them (still 0.62: text1's phrases did not generalise), then through the suspect tier for
+cease requests and disputes (0.71), and then was fixed too. eval/text3 (22 violations) was
+written meanwhile by a third author: 0.59 at first sight with every change of the day, 0.68
+after the widened cease suspects it was held out through, then fixed (README, "Measured
+precision and recall"). eval/text4 (23 violations), written last by a fourth author, was
+measured once and left alone: 21 of 23 at first sight; fixed in the next session. That session
+added text5 and text6 (first sight 16 of 22 and 14 of 23, then fixed) and text7, measured once
+and left alone (17 of 22), fixed in the session after, which added text8 (21 of 22 at first
+sight) and text9 (20 of 22), both then fixed, and text10 (22 of 22, P 0.81), held out until the
+next session, which fixed it and added text11 (19 of 22 at first sight, then fixed) and text12
+(20 of 22), held out until the next session, which fixed it and added text13 (21 of 22 at first
+sight, then fixed), text14 (22 of 23, then fixed), text15 (18 of 22, then fixed) and text16 (21
+of 22), held out until the next session, which fixed it and added text17 (22 of 23, then fixed)
+and text18 (20 of 23, then fixed) and text19 (21 of 22, then fixed) and text20 (22 of 23, then
+fixed) and text21 (22 of 22, then fixed), and text22 (22 of 22), held out until the next
+session, which fixed it and added text23 (21 of 22, then fixed) and text24 (20 of 23) and text25
+(20 of 22), held out. The floors guard these results: losing a caught violation fails; a text
+set on disk with no floor fails too.
 """
 
 from __future__ import annotations
