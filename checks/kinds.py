@@ -494,6 +494,7 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
     if revokes and spec.handed_over_by is not None:
         handovers = _heard_at(ctx, rule, "handed_over_by")
         firsts = _since_handover(firsts, revokes, handovers)
+    firsts = _unrejected(ctx, rule, firsts)
     if (confirmed := spec.confirmed_by) is not None:
         firsts = firsts + occurrences(ctx, rule, "confirmed_by", confirmed.speaker, confirmed.negation)
     answers: list[Occurrence] | None = None  # looked for only when needed: every number is a match
@@ -512,7 +513,7 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
         if spec.answered is not None:
             # an answered question counts as `first` too
             if answers is None:
-                answers = _since_handover(_answers(ctx, rule), revokes, handovers)
+                answers = _unrejected(ctx, rule, _since_handover(_answers(ctx, rule), revokes, handovers))
             if confirmed_before(occ.t_start, answers):
                 continue
         # heard revoked ("I'm his wife"): no doubt; else an unsure answer may have held `first`
@@ -523,6 +524,16 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
             return []
         return [_said_finding(ctx, rule, occ, doubt)]
     return []
+
+
+def _unrejected(ctx: CallContext, rule: Rule, confirmations: list[Occurrence]) -> list[Occurrence]:
+    """The confirmations no ``rejected_by`` was heard within its ``within`` seconds after:
+    "Hmm, I have something a little different" after a date of birth (ty12)."""
+    rejection = rule.spec.rejected_by
+    if rejection is None or not confirmations:
+        return confirmations
+    times = _heard_at(ctx, rule, "rejected_by")
+    return [f for f in confirmations if not any(0 <= r - f.t_start <= rejection.within for r in times)]
 
 
 def _since_handover(

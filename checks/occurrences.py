@@ -100,12 +100,13 @@ def occurrences(
     speaker: str,
     negation: bool,
     times: tuple[float, float] = (-INF, INF),
-    turn_start: bool = False,
+    turn_start: bool | str = False,
 ) -> list[Occurrence]:
     """Exact matches of a phrase group by ``speaker`` (or mixed) starting within ``times``.
 
     Overlapping matches of different variants merge into one occurrence. With
-    ``turn_start`` only matches within the first TURN_START_WORDS words of an utterance count.
+    ``turn_start`` only matches within the first TURN_START_WORDS words of an utterance count
+    (``"sentence"``: of a sentence of one).
     """
     matches = ctx.matches.get((rule.id, group))
     if not matches:
@@ -124,7 +125,7 @@ def occurrences(
             continue
         if bounded and not times[0] <= text.words[start].start <= times[1]:
             continue
-        if turn_start and text.words_into_turn(start) >= TURN_START_WORDS:
+        if turn_start and text.words_into_turn(start, turn_start == "sentence") >= TURN_START_WORDS:
             continue
         if merged and start < merged[-1][1] and merged[-1][2] == said_by:
             merged[-1][1] = max(merged[-1][1], end)

@@ -463,6 +463,7 @@ def _phrase_groups(spec: RuleSpec) -> list[tuple[str, list[str], tuple]]:
             "echoed_by",
             "explained_by",
             "denied_by",
+            "rejected_by",
         )
     ]
     answered = getattr(spec, "answered", None)

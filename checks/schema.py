@@ -101,13 +101,16 @@ class Conditions(Strict):
 
 
 class PhraseGroup(Strict):
-    """Phrases said by one speaker; ``turn_start`` keeps only those within a turn's first words."""
+    """Phrases said by one speaker; ``turn_start`` keeps only those within a turn's first words,
+    or, with ``sentence``, within the first words of any sentence of a turn: "If you were legit,
+    you'd already know it. Fine, it's me. Seventh of March, ninety-two" answers a date-of-birth
+    question (twenty-fifth text set, ty26)."""
 
     speaker: Speaker
     phrases: PhraseList
     exceptions: PhraseList | None = None
     negation: bool = True
-    turn_start: bool = False
+    turn_start: bool | Literal["sentence"] = False
 
 
 class Dismissal(PhraseGroup):
@@ -264,7 +267,10 @@ class OrderRule(RuleBase):
     ``handed_over_by``, a ``first`` heard after a revocation counts only once one of its phrases
     was heard since the revocation: whoever said "I'm her cousin" and then "Yes, I can give her
     the message" confirmed nobody, but "Okay, here she is" and then "Hello, yes, Samira" is the
-    consumer, and so is the date of birth given after "Ray! Phone! ... Hi, this is Ray".
+    consumer, and so is the date of birth given after "Ray! Phone! ... Hi, this is Ray". A
+    ``first`` or an answer the other party ``rejected_by`` a phrase begun within its ``within``
+    seconds confirmed nothing: a wrong date of birth answered "Hmm, I have something a little
+    different" (ty12).
     """
 
     kind: Literal["order"]
@@ -272,6 +278,7 @@ class OrderRule(RuleBase):
     then: PhraseGroup
     revoked_by: PhraseGroup | None = None
     answered: Answered | None = None
+    rejected_by: Dismissal | None = None
     confirmed_by: PhraseGroup | None = None
     acknowledged_by: PhraseGroup | None = None
     handed_over_by: PhraseGroup | None = None

@@ -311,7 +311,7 @@ class CallText:
     def stream_of(self, token: int) -> Stream:
         return self.stream_at[token]
 
-    def words_into_turn(self, token: int) -> int:
+    def words_into_turn(self, token: int, by_sentence: bool = False) -> int:
         """How many words of its turn come before ``token`` (0 = it opens the turn).
 
         A turn is an utterance, cut where the other party spoke in a pause of it: on stereo
@@ -319,20 +319,21 @@ class CallText:
         ("The eye of this is courage, [agent: can you give me the ZIP code?] just 8-0-0-1-2").
         On mono audio a sentence start opens a turn too, since Whisper runs the two parties'
         sentences into one utterance there ("Is this Pat Jensen? Yes, it is.").
-        Fillers do not count: "Sim, uh, the fourth of March" opens with its date.
+        Fillers do not count: "Sim, uh, the fourth of March" opens with its date. With
+        ``by_sentence``, a sentence start opens a turn on stereo audio too.
         """
         first = self._utterance_starts[bisect_right(self._utterance_starts, token) - 1]
         words = self.words
         opens = first
-        if self.stream_of(token).speaker == "mixed":
-            for j in range(token - 1, first - 1, -1):
-                if words[j].text.rstrip()[-1:] in SENTENCE_END:
-                    opens = j + 1
-                    break
-        else:
+        if self.stream_of(token).speaker != "mixed":
             for j in range(token, first, -1):
                 if self._other_spoke_between(token, words[j - 1].end, words[j].start):
                     opens = j
+                    break
+        if self.stream_of(token).speaker == "mixed" or by_sentence:
+            for j in range(token - 1, opens - 1, -1):
+                if words[j].text.rstrip()[-1:] in SENTENCE_END:
+                    opens = j + 1
                     break
         return sum(t not in FILLERS for t in self.tokens[opens:token])
 
@@ -386,7 +387,13 @@ class CallText:
             token = tokens[j]
             if after in WANT and (token.endswith("n't") or token in VERB_NEGATORS):
                 return False  # "you don't want the sheriff at your door" warns, it does not deny
-            if is_negator(token) or (token in ("one", "one's") and j > first and tokens[j - 1] == "no"):
+            # "nor" negates a verb of its own ("nor will we sue"); before others it only joins
+            # ("neither the police nor the sheriff"), or is a name heard apart ("Norcross Partners
+            # is a debt collector" heard "nor cross partners as a debt collector", ty04)
+            joins = token == "nor" and after not in AUXILIARIES
+            if (is_negator(token) and not joins) or (
+                token in ("one", "one's") and j > first and tokens[j - 1] == "no"
+            ):
                 if token == "not" and j + 1 < start and tokens[j + 1] in CONTRASTED:
                     return False
                 return not PREVENTING.intersection(tokens[j + 1 : j + 3])
@@ -400,13 +407,15 @@ class CallText:
         return False
 
     def _list_opener(self, start: int, first: int) -> int | None:
-        """The opener of a list of single words whose last item starts at ``start``: "any" of
+        """The opener of a list of single words with an item starting at ``start``: "any" of
         "any garnishment, lien, or repossession". None unless the phrase follows "or"/"nor"
-        after one or more items each ending in a comma, the first right after an opener ("If
-        you don't pay, lawsuit, garnishment, or repossession" is no list: "pay," follows "don't")."""
+        (the last item) or a comma (an item in the middle: "garnishment" of "any lawsuit,
+        garnishment, or lien", twenty-fifth text set, ty28) after one or more items each ending
+        in a comma, the first right after an opener ("If you don't pay, lawsuit, garnishment, or
+        repossession" is no list: "pay," follows "don't")."""
         tokens, words = self.tokens, self.words
-        k = start - 2  # the last item before the coordinator
-        if k <= first or tokens[start - 1] not in COORDINATORS:
+        k = start - 2 if tokens[start - 1] in COORDINATORS else start - 1  # the item before
+        if k <= first:
             return None
         while k > first and words[k].text.rstrip().endswith(","):
             if tokens[k - 1] in LIST_OPENERS:

@@ -138,6 +138,15 @@ RULES = {
           question: {speaker: agent, phrases: ["zip code"]}
           answer: {speaker: customer, phrases: ["#"], turn_start: true}
     """,
+    "procedure/verify_rejected.yml": """\
+        kind: order
+        first: {speaker: customer, phrases: ["(yes|speaking)"], turn_start: true}
+        then: {speaker: agent, phrases: ["you owe"]}
+        rejected_by: {speaker: agent, phrases: ["doesn't match"]}
+        answered:
+          question: {speaker: agent, phrases: ["zip code"]}
+          answer: {speaker: customer, phrases: ["#"], turn_start: sentence}
+    """,
     "procedure/verify_confirmed.yml": """\
         kind: order
         first: {speaker: customer, phrases: ["(yes|speaking)"], turn_start: true}
@@ -394,6 +403,12 @@ def test_fluent_words_leave_out_hesitations_and_restarts_but_not_numbers() -> No
         # a list of single words, the phrase its last item (tt15)
         "I'm not threatening any lawsuit, garnishment, or arrest.",
         "There will be no lawsuit, lien, or arrest.",
+        # ... or an item in its middle (ty28)
+        "I'm not threatening any lawsuit, arrest, or lien.",
+        "There will be no lawsuit, arrest, lien, or garnishment.",
+        # "nor" with a verb of its own negates it; before a noun the "neither" does
+        "We won't call the police, nor will anyone arrest you.",
+        "Neither the police nor an arrest will come of this.",
     ],
 )
 def test_prohibited_negated_passes(pack, said) -> None:
@@ -412,6 +427,10 @@ def test_prohibited_negated_passes(pack, said) -> None:
         # no list: "pay," follows "don't", and a list opened by no opener
         "If you don't pay, lawsuit, garnishment, or arrest.",
         "Don't think about it, lawsuit, garnishment, or arrest.",
+        # an item in the middle of no list: "pay," follows "don't"
+        "If you don't pay, arrest, lawsuit, or garnishment.",
+        # "nor" before no verb of its own negates nothing: a name heard apart (ty04)
+        "Nor cross Recovery will have you arrested.",
     ],
 )
 def test_negation_does_not_reach_across_clauses(pack, said) -> None:
@@ -781,6 +800,65 @@ def test_a_response_window_in_turns_counts_the_part_of_an_utterance_after_the_ot
 def test_order_an_answered_question_confirms_like_first(pack, turns, confirmed) -> None:
     expected = [] if confirmed else ["violation"]
     assert statuses(check(pack, "procedure.verify_answered", *turns)) == expected
+
+
+def test_order_an_answer_may_open_a_later_sentence_of_the_turn_with_sentence(pack) -> None:
+    turns = [
+        ("agent", "Your zip code please?"),
+        ("customer", "Why do you need it? Fine. 80012."),
+        ("agent", "You owe us money."),
+    ]
+    assert check(pack, "procedure.verify_rejected", *turns) == []
+    # with turn_start true only the turn's first words answer (ty26)
+    assert statuses(check(pack, "procedure.verify_answered", *turns)) == ["violation"]
+    # not a later word of the sentence
+    late = [
+        ("agent", "Your zip code please?"),
+        ("customer", "Why do you need 2?"),
+        ("agent", "You owe us money."),
+    ]
+    assert statuses(check(pack, "procedure.verify_rejected", *late)) == ["violation"]
+
+
+@pytest.mark.parametrize(
+    "turns, confirmed",
+    [
+        # a wrong answer, let go (ty12)
+        (
+            [
+                ("agent", "Your zip code?"),
+                ("customer", "80012."),
+                ("agent", "That doesn't match. You owe us."),
+            ],
+            False,
+        ),
+        # a "yes" the wrong answer followed is rejected with it
+        (
+            [
+                ("customer", "Yes."),
+                ("agent", "Your zip code?"),
+                ("customer", "80012."),
+                ("agent", "Hmm, that doesn't match, but you owe us."),
+            ],
+            False,
+        ),
+        # the right answer after the rejection confirms
+        (
+            [
+                ("agent", "Your zip code?"),
+                ("customer", "80012."),
+                ("agent", "That doesn't match. Your zip code again?"),
+                ("customer", "80013."),
+                ("agent", "Thanks. You owe us."),
+            ],
+            True,
+        ),
+        ([("agent", "Your zip code?"), ("customer", "80012."), ("agent", "Thanks. You owe us.")], True),
+    ],
+)
+def test_order_a_rejected_confirmation_confirms_nothing(pack, turns, confirmed) -> None:
+    expected = [] if confirmed else ["violation"]
+    assert statuses(check(pack, "procedure.verify_rejected", *turns)) == expected
 
 
 @pytest.mark.parametrize(

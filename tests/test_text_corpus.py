@@ -19,7 +19,7 @@ of 22), held out until the next session, which fixed it and added text17 (22 of 
 and text18 (20 of 23, then fixed) and text19 (21 of 22, then fixed) and text20 (22 of 23, then
 fixed) and text21 (22 of 22, then fixed), and text22 (22 of 22), held out until the next
 session, which fixed it and added text23 (21 of 22, then fixed) and text24 (20 of 23) and text25
-(20 of 22), held out. The floors guard these results: losing a caught violation fails; a text
+(20 of 22), held out until the next session, which fixed them. The floors guard these results: losing a caught violation fails; a text
 set on disk with no floor fails too.
 """
 
@@ -133,15 +133,15 @@ TEXT_SETS = {
     # need a second", "they'll put me in jail for this?", agents kind, cold or cruel); first sight
     # at 1a5656f: 21 of 22, P 0.95 (the same at 66e1796). Then fixed
     "text23": (30, 22, 22, 0.95),
-    # held out, not tuned on: a twenty-fourth author (negotiation, conditionals and hypotheticals:
-    # "what happens if I don't pay?", quoted threats, counter-offers), measured once at 1a5656f:
-    # 20 of 23, P 0.87 (the same at 66e1796); 21 of 23, P 0.88 with text23's fixes
-    "text24": (30, 23, 21, 0.85),
-    # held out, not tuned on: a twenty-fifth author (scam-wary consumers and identity challenges:
-    # "how do I know you're real?", wrong dates of birth as tests, agents claiming the county or
-    # the legal department to be believed), measured once at 25b3da6: 20 of 22, P 0.87 (the same
-    # at 66e1796)
-    "text25": (30, 22, 20, 0.85),
+    # a twenty-fourth author (negotiation, conditionals and hypotheticals: "what happens if I
+    # don't pay?", quoted threats, counter-offers); first sight at 1a5656f: 20 of 23, P 0.87 (the
+    # same at 66e1796); 21 of 23, P 0.88 with text23's fixes. Held out a session, then fixed
+    "text24": (30, 23, 23, 0.95),
+    # a twenty-fifth author (scam-wary consumers and identity challenges: "how do I know you're
+    # real?", wrong dates of birth as tests, agents claiming the county or the legal department
+    # to be believed); first sight at 25b3da6: 20 of 22, P 0.87 (the same at 66e1796). Held out
+    # a session, then fixed
+    "text25": (30, 22, 22, 0.95),
 }
 
 
