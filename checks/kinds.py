@@ -10,6 +10,8 @@ gives ``needs_listen``, never a silent pass.
 
 from __future__ import annotations
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from checks.finding import NEEDS_LISTEN, VIOLATION, CallContext, Finding
 from checks.occurrences import (
     INF,
@@ -364,15 +366,20 @@ ECHO_SECONDS = 15
 AGENT = frozenset({"agent"})
 
 
-def _echoes_agent(ctx: CallContext, occ: Occurrence) -> bool:
+def _echoes_agent(ctx: CallContext, occ: Occurrence, floor: float = 0.0) -> bool:
     """Whether the consumer, opening a turn on their own channel, repeats the agent's last
     words: "Paid in full? No." to "Can we get that paid in full today?", "An attorney?" to
-    "I'm an attorney here" (twelfth text set, tl17, tl05). An echo asks; it tells nothing new."""
+    "I'm an attorney here" (twelfth text set, tl17, tl05). An echo asks; it tells nothing new.
+    With a ``floor``, only the words heard with at least that probability must be the agent's,
+    and one of them a content word: a garbled match's sure words ("An attorney?" heard "and
+    (p=0.37) attorney", twenty-sixth text set, tz23)."""
     text = ctx.text
     if occ.ambiguous or text.words_into_turn(occ.start) >= TURN_START_WORDS:
         return False
-    said = text.tokens[occ.start : occ.end]
+    said = [text.tokens[i] for i in range(occ.start, occ.end) if text.words[i].probability >= floor]
     n = len(said)
+    if floor and STOP_WORDS.issuperset(said):
+        return False  # "This (p=0.53) is none (p=0.25)" echoes no word of "this is Rob" (tz06)
     for a, b in text.token_ranges(AGENT, occ.t_start - ECHO_SECONDS, occ.t_start):
         tokens = text.tokens[a:b]
         if any(tokens[i : i + n] == said for i in range(len(tokens) - n + 1)):
@@ -412,6 +419,8 @@ def _garbled_trigger(ctx: CallContext, rule: Rule, before: float) -> list[Occurr
     if guess is None or (group.negation and guess.negated):
         return []
     if group.turn_start and ctx.text.words_into_turn(guess.start) >= TURN_START_WORDS:
+        return []
+    if _echoes_agent(ctx, guess, ctx.min_probability(rule)):
         return []
     return [guess]
 

@@ -80,6 +80,8 @@ TEXT_SETS = {
         "text23",
         "text24",
         "text25",
+        "text26",
+        "text27",
     )
 }
 RENDERABLE = {**SETS, **TEXT_SETS}

@@ -119,6 +119,8 @@ MIN_SCRIPTS = {
     "eval/text23": 30,
     "eval/text24": 30,
     "eval/text25": 30,
+    "eval/text26": 30,
+    "eval/text27": 30,
 }
 
 

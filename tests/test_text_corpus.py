@@ -19,7 +19,8 @@ of 22), held out until the next session, which fixed it and added text17 (22 of 
 and text18 (20 of 23, then fixed) and text19 (21 of 22, then fixed) and text20 (22 of 23, then
 fixed) and text21 (22 of 22, then fixed), and text22 (22 of 22), held out until the next
 session, which fixed it and added text23 (21 of 22, then fixed) and text24 (20 of 23) and text25
-(20 of 22), held out until the next session, which fixed them. The floors guard these results: losing a caught violation fails; a text
+(20 of 22), held out until the next session, which fixed them and added text26 (21 of 22, then
+fixed) and text27 (22 of 22), held out. The floors guard these results: losing a caught violation fails; a text
 set on disk with no floor fails too.
 """
 
@@ -142,6 +143,15 @@ TEXT_SETS = {
     # to be believed); first sight at 25b3da6: 20 of 22, P 0.87 (the same at 66e1796). Held out
     # a session, then fixed
     "text25": (30, 22, 22, 0.95),
+    # a twenty-sixth author (routine account servicing on accounts in a plan or settlement:
+    # declined cards, autopay, missing letters, payments made by relatives); first sight at
+    # f007601: 21 of 22, P 0.84 (the same at 8a8c8a2). Then fixed; left: a mono consumer's
+    # profanity (tz19)
+    "text26": (30, 22, 22, 0.95),
+    # held out, not tuned on: a twenty-seventh author (inbound calls the consumer started:
+    # returned voicemails, complaints, payments, calls for a parent), measured once at f007601:
+    # 22 of 22, P 0.85 (the same at 8a8c8a2)
+    "text27": (30, 22, 22, 0.8),
 }
 
 
