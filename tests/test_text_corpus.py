@@ -20,7 +20,7 @@ and text18 (20 of 23, then fixed) and text19 (21 of 22, then fixed) and text20 (
 fixed) and text21 (22 of 22, then fixed), and text22 (22 of 22), held out until the next
 session, which fixed it and added text23 (21 of 22, then fixed) and text24 (20 of 23) and text25
 (20 of 22), held out until the next session, which fixed them and added text26 (21 of 22, then
-fixed) and text27 (22 of 22), held out. The floors guard these results: losing a caught violation fails; a text
+fixed) and text27 (22 of 22, then fixed). The floors guard these results: losing a caught violation fails; a text
 set on disk with no floor fails too.
 """
 
@@ -148,10 +148,10 @@ TEXT_SETS = {
     # f007601: 21 of 22, P 0.84 (the same at 8a8c8a2). Then fixed; left: a mono consumer's
     # profanity (tz19)
     "text26": (30, 22, 22, 0.95),
-    # held out, not tuned on: a twenty-seventh author (inbound calls the consumer started:
-    # returned voicemails, complaints, payments, calls for a parent), measured once at f007601:
-    # 22 of 22, P 0.85 (the same at 8a8c8a2)
-    "text27": (30, 22, 22, 0.8),
+    # a twenty-seventh author (inbound calls the consumer started: returned voicemails,
+    # complaints, payments, calls for a parent); first sight at f007601: 22 of 22, P 0.85 (the
+    # same at 8a8c8a2). Then fixed; left: a mono consumer's profanity (ua23)
+    "text27": (30, 22, 22, 0.95),
 }
 
 
