@@ -116,6 +116,8 @@ def occurrences(
     merged: list[list] = []
     bounded = times != (-INF, INF)  # most rules look at the whole call: no word times to read
     excepted = _excepted_tokens(ctx, rule, group)
+    # with "sentence", words heard less surely do not push a match out of a sentence's start
+    floor = ctx.min_probability(rule) if turn_start == "sentence" else 0.0
     for start, end in matches:
         if excepted and not excepted.isdisjoint(range(start, end)):
             continue
@@ -125,7 +127,7 @@ def occurrences(
             continue
         if bounded and not times[0] <= text.words[start].start <= times[1]:
             continue
-        if turn_start and text.words_into_turn(start, turn_start == "sentence") >= TURN_START_WORDS:
+        if turn_start and text.words_into_turn(start, turn_start == "sentence", floor) >= TURN_START_WORDS:
             continue
         if merged and start < merged[-1][1] and merged[-1][2] == said_by:
             merged[-1][1] = max(merged[-1][1], end)

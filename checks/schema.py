@@ -102,9 +102,10 @@ class Conditions(Strict):
 
 class PhraseGroup(Strict):
     """Phrases said by one speaker; ``turn_start`` keeps only those within a turn's first words,
-    or, with ``sentence``, within the first words of any sentence of a turn: "If you were legit,
-    you'd already know it. Fine, it's me. Seventh of March, ninety-two" answers a date-of-birth
-    question (twenty-fifth text set, ty26)."""
+    or, with ``sentence``, within the first words of any sentence of a turn, not counting words
+    the ASR was unsure of: "If you were legit, you'd already know it. Fine, it's me. Seventh of
+    March, ninety-two" answers a date-of-birth question (twenty-fifth text set, ty26), and so
+    does "All (p=0.10) the (p=0.49) state, 1976" (twenty-seventh, ua30 end to end)."""
 
     speaker: Speaker
     phrases: PhraseList

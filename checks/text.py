@@ -311,7 +311,7 @@ class CallText:
     def stream_of(self, token: int) -> Stream:
         return self.stream_at[token]
 
-    def words_into_turn(self, token: int, by_sentence: bool = False) -> int:
+    def words_into_turn(self, token: int, by_sentence: bool = False, floor: float = 0.0) -> int:
         """How many words of its turn come before ``token`` (0 = it opens the turn).
 
         A turn is an utterance, cut where the other party spoke in a pause of it: on stereo
@@ -319,7 +319,9 @@ class CallText:
         ("The eye of this is courage, [agent: can you give me the ZIP code?] just 8-0-0-1-2").
         On mono audio a sentence start opens a turn too, since Whisper runs the two parties'
         sentences into one utterance there ("Is this Pat Jensen? Yes, it is.").
-        Fillers do not count: "Sim, uh, the fourth of March" opens with its date. With
+        Fillers do not count: "Sim, uh, the fourth of March" opens with its date; nor, with a
+        ``floor``, words heard with a lower probability: "All (p=0.10) the (p=0.49) state, 1976"
+        opens with its year ("August 8th, 1976", twenty-seventh text set, ua30). With
         ``by_sentence``, a sentence start opens a turn on stereo audio too.
         """
         first = self._utterance_starts[bisect_right(self._utterance_starts, token) - 1]
@@ -335,7 +337,9 @@ class CallText:
                 if words[j].text.rstrip()[-1:] in SENTENCE_END:
                     opens = j + 1
                     break
-        return sum(t not in FILLERS for t in self.tokens[opens:token])
+        return sum(
+            self.tokens[j] not in FILLERS and words[j].probability >= floor for j in range(opens, token)
+        )
 
     def _other_spoke_between(self, token: int, t0: float, t1: float) -> bool:
         """Whether a word of another stream than ``token``'s starts between t0 and t1."""
