@@ -198,12 +198,17 @@ def check_prohibited(ctx: CallContext, rule: Rule) -> list[Finding]:
         return []
     findings = []
     found = occurrences(ctx, rule, "phrases", spec.speaker, spec.negation, times)
-    denied_by = spec.denied_by
+    denied_by, retracted_by = spec.denied_by, spec.retracted_by
     denials = _heard_at(ctx, rule, "denied_by") if denied_by is not None else []
+    retractions = _heard_at(ctx, rule, "retracted_by") if denials and retracted_by is not None else []
     for occ in found:
         # in mono speech the agent's denial soon after shows the consumer asked: "Am I going to
-        # jail over this?" and "No. You are not going to jail" (th20)
-        if occ.negated or (denials and occ.ambiguous and _soon_after(occ, denials, denied_by.within)):
+        # jail over this?" and "No. You are not going to jail" (th20); not when the agent took
+        # the words back ("no, scratch that", uc01)
+        denied = denials and occ.ambiguous and _soon_after(occ, denials, denied_by.within)
+        if occ.negated or (
+            denied and not (retractions and _soon_after(occ, retractions, retracted_by.within))
+        ):
             continue
         findings.append(_said_finding(ctx, rule, occ))
     if spec.fuzzy and not findings:

@@ -464,6 +464,7 @@ def _phrase_groups(spec: RuleSpec) -> list[tuple[str, list[str], tuple]]:
             "explained_by",
             "denied_by",
             "rejected_by",
+            "retracted_by",
         )
     ]
     answered = getattr(spec, "answered", None)

@@ -196,6 +196,10 @@ class ProhibitedRule(RuleBase):
     # ("Am I going to be arrested? My neighbor said they put you in jail"). Mono speech only:
     # on the agent's own channel the agent's words count whatever follows them.
     denied_by: Dismissal | None = None
+    # ... unless the speaker takes the phrase back, which shows they said it: "the sheriff is
+    # going to show up with a warrant and... no, scratch that. Nobody is going to arrest you"
+    # (twenty-ninth text set, uc01). A retraction ``within`` seconds after the phrase keeps it.
+    retracted_by: Dismissal | None = None
     window: Window | None = None
     negation: bool = True
     fuzzy: bool = False

@@ -82,6 +82,8 @@ TEXT_SETS = {
         "text25",
         "text26",
         "text27",
+        "text28",
+        "text29",
     )
 }
 RENDERABLE = {**SETS, **TEXT_SETS}

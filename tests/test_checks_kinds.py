@@ -70,6 +70,7 @@ RULES = {
         kind: prohibited
         phrases: ["(arrest|arrested)", "go to jail"]
         denied_by: {speaker: agent, negation: false, within: 5, phrases: ["nobody is going to arrest you"]}
+        retracted_by: {speaker: agent, negation: false, within: 5, phrases: ["scratch that"]}
     """,
     "prohibited/swear.yml": """\
         kind: prohibited
@@ -463,6 +464,14 @@ def test_in_mixed_speech_the_agents_denial_soon_after_shows_the_consumer_asked(p
         ("agent", "Nobody is going to arrest you."),
     ]
     assert statuses(check(pack, "prohibited.arrest_denied", *threat)) == ["violation"]
+
+
+def test_prohibited_a_retraction_keeps_a_denied_phrase_in_mono_speech(pack) -> None:
+    # the speaker who takes the words back said them (uc01): a human listens
+    retracted = ("mixed", "Pay or you will be arrested. No, scratch that. Nobody is going to arrest you.")
+    assert statuses(check(pack, "prohibited.arrest_denied", retracted)) == ["needs_listen"]
+    denied = ("mixed", "Will I be arrested? No. Nobody is going to arrest you.")
+    assert check(pack, "prohibited.arrest_denied", denied) == []
 
 
 def test_prohibited_with_low_confidence_needs_listening_never_passes(pack) -> None:

@@ -121,6 +121,8 @@ MIN_SCRIPTS = {
     "eval/text25": 30,
     "eval/text26": 30,
     "eval/text27": 30,
+    "eval/text28": 30,
+    "eval/text29": 30,
 }
 
 
