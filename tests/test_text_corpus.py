@@ -20,7 +20,7 @@ and text18 (20 of 23, then fixed) and text19 (21 of 22, then fixed) and text20 (
 fixed) and text21 (22 of 22, then fixed), and text22 (22 of 22), held out until the next
 session, which fixed it and added text23 (21 of 22, then fixed) and text24 (20 of 23) and text25
 (20 of 22), held out until the next session, which fixed them and added text26 (21 of 22, then
-fixed) and text27 (22 of 22, then fixed), text28 (20 of 22), held out, and text29 (19 of 23, then
+fixed) and text27 (22 of 22, then fixed), text28 (20 of 22, then fixed) and text29 (19 of 23, then
 fixed). The floors guard these results: losing a caught violation fails; a text
 set on disk with no floor fails too.
 """
@@ -153,10 +153,11 @@ TEXT_SETS = {
     # complaints, payments, calls for a parent); first sight at f007601: 22 of 22, P 0.85 (the
     # same at 8a8c8a2). Then fixed; left: a mono consumer's profanity (ua23)
     "text27": (30, 22, 22, 0.95),
-    # held out, not tuned on: a twenty-eighth author (consumers with communication needs:
-    # hard of hearing, relay operators and interpreters, a stroke, caregivers with and without
-    # power of attorney), measured once at 964dcfd: 20 of 22, P 0.77 (the same at 8a8c8a2)
-    "text28": (30, 22, 20, 0.75),
+    # a twenty-eighth author (consumers with communication needs: hard of hearing, relay
+    # operators and interpreters, a stroke, caregivers with and without power of attorney);
+    # first sight at 964dcfd: 20 of 22, P 0.77 (the same at 8a8c8a2 and with text29's fixes).
+    # Then fixed
+    "text28": (30, 22, 22, 0.95),
     # a twenty-ninth author (agents who correct themselves, retract or disclose late: "no,
     # scratch that", "I misspoke, I'm not an attorney", apologies that repeat a threat); first
     # sight at 964dcfd: 19 of 23, P 0.83 (the same at 8a8c8a2). Then fixed; left: a mono
