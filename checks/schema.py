@@ -115,7 +115,9 @@ class PhraseGroup(Strict):
 
 
 class Dismissal(PhraseGroup):
-    """Phrases that, heard soon after a suspect, show it was no trigger of the kind."""
+    """Phrases that count only heard within ``within`` seconds after something else: a
+    suspect's dismissal (no trigger of the kind), a denial of a prohibited phrase, its
+    retraction, or the rejection of a confirmation."""
 
     within: float = Field(default=20, gt=0)
 

@@ -327,12 +327,13 @@ class CallText:
         first = self._utterance_starts[bisect_right(self._utterance_starts, token) - 1]
         words = self.words
         opens = first
-        if self.stream_of(token).speaker != "mixed":
+        mono = self.stream_of(token).speaker == "mixed"
+        if not mono:
             for j in range(token, first, -1):
                 if self._other_spoke_between(token, words[j - 1].end, words[j].start):
                     opens = j
                     break
-        if self.stream_of(token).speaker == "mixed" or by_sentence:
+        if mono or by_sentence:
             for j in range(token - 1, opens - 1, -1):
                 if words[j].text.rstrip()[-1:] in SENTENCE_END:
                     opens = j + 1
