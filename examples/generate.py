@@ -84,6 +84,8 @@ TEXT_SETS = {
         "text27",
         "text28",
         "text29",
+        "text30",
+        "text31",
     )
 }
 RENDERABLE = {**SETS, **TEXT_SETS}

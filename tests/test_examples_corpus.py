@@ -123,6 +123,8 @@ MIN_SCRIPTS = {
     "eval/text27": 30,
     "eval/text28": 30,
     "eval/text29": 30,
+    "eval/text30": 30,
+    "eval/text31": 30,
 }
 
 
