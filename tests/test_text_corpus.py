@@ -21,7 +21,7 @@ fixed) and text21 (22 of 22, then fixed), and text22 (22 of 22), held out until 
 session, which fixed it and added text23 (21 of 22, then fixed) and text24 (20 of 23) and text25
 (20 of 22), held out until the next session, which fixed them and added text26 (21 of 22, then
 fixed) and text27 (22 of 22, then fixed), text28 (20 of 22, then fixed) and text29 (19 of 23, then
-fixed), and text30 (21 of 22) and text31 (22 of 22), held out. The floors guard these results: losing a caught violation fails; a text
+fixed), and text30 (21 of 22) and text31 (22 of 22), both then fixed. The floors guard these results: losing a caught violation fails; a text
 set on disk with no floor fails too.
 """
 
@@ -163,14 +163,15 @@ TEXT_SETS = {
     # sight at 964dcfd: 19 of 23, P 0.83 (the same at 8a8c8a2). Then fixed; left: a mono
     # consumer's profanity (uc20)
     "text29": (30, 23, 23, 0.95),
-    # held out, not tuned on: a thirtieth author (deceased consumers and their estates: widows,
-    # executors, relatives with no authority, a consumer who says "he died"), measured once at
-    # f28e86d: 21 of 22, P 0.95 (P 0.91 at 8a8c8a2)
-    "text30": (30, 22, 21, 0.9),
-    # held out, not tuned on: a thirty-first author (busy consumers and bad times: at work,
-    # driving, "call me after six" against "stop calling me, period"; calls at the 8 am and 9 pm
-    # edges), measured once at f28e86d: 22 of 22, P 0.88 (the same at 8a8c8a2)
-    "text31": (30, 22, 22, 0.85),
+    # a thirtieth author (deceased consumers and their estates: widows, executors, relatives
+    # with no authority, a consumer who says "he died"); first sight at f28e86d: 21 of 22, P 0.95
+    # (P 0.91 at 8a8c8a2). Then fixed
+    "text30": (30, 22, 22, 0.95),
+    # a thirty-first author (busy consumers and bad times: at work, driving, "call me after six"
+    # against "stop calling me, period"; calls at the 8 am and 9 pm edges); first sight at
+    # f28e86d: 22 of 22, P 0.88 (the same at 8a8c8a2). Then fixed; left: "that's bullshit" in a
+    # mono call, heard as a dispute (ue11)
+    "text31": (30, 22, 22, 0.95),
 }
 
 
