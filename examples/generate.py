@@ -86,6 +86,8 @@ TEXT_SETS = {
         "text29",
         "text30",
         "text31",
+        "text32",
+        "text33",
     )
 }
 RENDERABLE = {**SETS, **TEXT_SETS}

@@ -125,6 +125,8 @@ MIN_SCRIPTS = {
     "eval/text29": 30,
     "eval/text30": 30,
     "eval/text31": 30,
+    "eval/text32": 30,
+    "eval/text33": 30,
 }
 
 
