@@ -22,7 +22,7 @@ session, which fixed it and added text23 (21 of 22, then fixed) and text24 (20 o
 (20 of 22), held out until the next session, which fixed them and added text26 (21 of 22, then
 fixed) and text27 (22 of 22, then fixed), text28 (20 of 22, then fixed) and text29 (19 of 23, then
 fixed), and text30 (21 of 22) and text31 (22 of 22), both then fixed, and text32 (22 of 22) and
-text33 (22 of 22), held out. The floors guard these results: losing a caught violation fails; a text
+text33 (22 of 22), both then fixed. The floors guard these results: losing a caught violation fails; a text
 set on disk with no floor fails too.
 """
 
@@ -173,14 +173,14 @@ TEXT_SETS = {
     # f28e86d: 22 of 22, P 0.88 (the same at 8a8c8a2). Then fixed; left: "that's bullshit" in a
     # mono call, heard as a dispute (ue11)
     "text31": (30, 22, 22, 0.95),
-    # held out, not tuned on: a thirty-second author (old debts and debt buyers: resold accounts,
-    # time-barred debts, "that's from 2012", "the clock starts over"), measured once at 9e229cc:
-    # 22 of 22, P 1.00 (the same at 8a8c8a2)
+    # a thirty-second author (old debts and debt buyers: resold accounts, time-barred debts,
+    # "that's from 2012", "the clock starts over"); first sight at 9e229cc: 22 of 22, P 1.00 (the
+    # same at 8a8c8a2). Fixed end to end only
     "text32": (30, 22, 22, 0.95),
-    # held out, not tuned on: a thirty-third author (consumers whose own jobs use the rules'
-    # words: deputies, dispatchers, court clerks, paralegals, repo drivers), measured once at
-    # 9e229cc: 22 of 22, P 0.73 (the same at 8a8c8a2)
-    "text33": (30, 22, 22, 0.7),
+    # a thirty-third author (consumers whose own jobs use the rules' words: deputies,
+    # dispatchers, court clerks, paralegals, repo drivers); first sight at 9e229cc: 22 of 22, P
+    # 0.73 (the same at 8a8c8a2). Then fixed; left: a mono consumer's profanity (ug08)
+    "text33": (30, 22, 22, 0.95),
 }
 
 
