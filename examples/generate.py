@@ -88,6 +88,8 @@ TEXT_SETS = {
         "text31",
         "text32",
         "text33",
+        "text34",
+        "text35",
     )
 }
 RENDERABLE = {**SETS, **TEXT_SETS}

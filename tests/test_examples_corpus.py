@@ -127,6 +127,8 @@ MIN_SCRIPTS = {
     "eval/text31": 30,
     "eval/text32": 30,
     "eval/text33": 30,
+    "eval/text34": 30,
+    "eval/text35": 30,
 }
 
 

@@ -22,7 +22,7 @@ session, which fixed it and added text23 (21 of 22, then fixed) and text24 (20 o
 (20 of 22), held out until the next session, which fixed them and added text26 (21 of 22, then
 fixed) and text27 (22 of 22, then fixed), text28 (20 of 22, then fixed) and text29 (19 of 23, then
 fixed), and text30 (21 of 22) and text31 (22 of 22), both then fixed, and text32 (22 of 22) and
-text33 (22 of 22), both then fixed. The floors guard these results: losing a caught violation fails; a text
+text33 (22 of 22), both then fixed, and text34 (21 of 22) and text35 (22 of 23), held out. The floors guard these results: losing a caught violation fails; a text
 set on disk with no floor fails too.
 """
 
@@ -181,6 +181,14 @@ TEXT_SETS = {
     # dispatchers, court clerks, paralegals, repo drivers); first sight at 9e229cc: 22 of 22, P
     # 0.73 (the same at 8a8c8a2). Then fixed; left: a mono consumer's profanity (ug08)
     "text33": (30, 22, 22, 0.95),
+    # held out, not tuned on: a thirty-fourth author (someone young or unexpected answers a
+    # family phone: a 12-year-old, a teenager posing as a parent, junior and senior), measured
+    # once at b19958d: 21 of 22, P 1.00 (the same at 8a8c8a2)
+    "text34": (30, 22, 21, 0.95),
+    # held out, not tuned on: a thirty-fifth author (several accounts at one agency, a request
+    # covering one and not another: "my lawyer handles the Visa, not the hospital bill"),
+    # measured once at b19958d: 22 of 23, P 0.81 (the same at 8a8c8a2)
+    "text35": (30, 23, 22, 0.8),
 }
 
 
