@@ -547,7 +547,7 @@ def _unrejected(ctx: CallContext, rule: Rule, confirmations: list[Occurrence]) -
     if rejection is None or not confirmations:
         return confirmations
     times = _heard_at(ctx, rule, "rejected_by")
-    return [f for f in confirmations if not any(0 <= r - f.t_start <= rejection.within for r in times)]
+    return [f for f in confirmations if not _soon_after(f, times, rejection.within)]
 
 
 def _since_handover(

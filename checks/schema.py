@@ -275,9 +275,9 @@ class OrderRule(RuleBase):
     was heard since the revocation: whoever said "I'm her cousin" and then "Yes, I can give her
     the message" confirmed nobody, but "Okay, here she is" and then "Hello, yes, Samira" is the
     consumer, and so is the date of birth given after "Ray! Phone! ... Hi, this is Ray". A
-    ``first`` or an answer the other party ``rejected_by`` a phrase begun within its ``within``
-    seconds confirmed nothing: a wrong date of birth answered "Hmm, I have something a little
-    different" (ty12).
+    ``first`` or an answer followed within its ``within`` seconds by a ``rejected_by`` phrase of
+    the other party confirmed nothing: a wrong date of birth answered "Hmm, I have something a
+    little different" (ty12).
     """
 
     kind: Literal["order"]
