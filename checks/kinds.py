@@ -67,9 +67,11 @@ def check_required(ctx: CallContext, rule: Rule) -> list[Finding]:
             )
         ]
     parts = [g for g in rule.groups if g == "phrases" or g.startswith("phrases.")]
+    spans = _told_to_the_consumer(ctx, rule, times)
     missing, unsure = [], []
     for group in parts:
-        found = said(ctx, rule, group, spec.speaker, spec.negation, spec.fuzzy, times)
+        heard = [said(ctx, rule, group, spec.speaker, spec.negation, spec.fuzzy, span) for span in spans]
+        found = max(filter(None, heard), key=lambda o: (not o.negated, o.score, o.probability), default=None)
         if found is None or found.score < ctx.settings.fuzzy_review / 100:
             missing.append((group, found))
         elif (
@@ -89,6 +91,26 @@ def _excused(ctx: CallContext, rule: Rule) -> bool:
         return bool(excuses)
     last_excuse = max(o.t_start for o in excuses)
     return not any(r > last_excuse for r in _revocations(ctx, rule))
+
+
+def _told_to_the_consumer(
+    ctx: CallContext, rule: Rule, times: tuple[float, float]
+) -> list[tuple[float, float]]:
+    """The spans of ``times`` where the consumer was the one listening: not from an ``unless``
+    (a third party answered) to the ``revoked_by`` after it (the consumer came to the phone).
+    The mini-Miranda told to the wife while she fetches her husband is not told to him (uj22).
+    """
+    if rule.spec.unless is None or rule.spec.revoked_by is None:
+        return [times]
+    excuses = sorted(o.t_start for o in group_occurrences(ctx, rule, "unless"))
+    spans, start = [], times[0]
+    for excuse in excuses:
+        if excuse < start:
+            continue
+        spans.append((start, min(excuse, times[1])))
+        start = next((r for r in _revocations(ctx, rule) if r > excuse), times[1])
+    spans.append((start, times[1]))
+    return [(a, b) for a, b in spans if a < b] or [times]
 
 
 def _revocations(ctx: CallContext, rule: Rule) -> list[float]:
@@ -499,10 +521,15 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
         return []
     then = spec.then
     thens = occurrences(ctx, rule, "then", then.speaker, then.negation, turn_start=then.turn_start)
+    revokes = _revocations(ctx, rule)
+    if revokes and (told := spec.then_once_revoked) is not None:
+        # said to whoever said they are someone else: "This is an attempt to collect a debt"
+        # told to the wife who answered (thirty-sixth text set, uj22)
+        heard = occurrences(ctx, rule, "then_once_revoked", told.speaker, told.negation)
+        thens = thens + [o for o in heard if any(r < o.t_start for r in revokes)]
     if not thens:
         return []
     first = spec.first
-    revokes = _revocations(ctx, rule)
     firsts = occurrences(ctx, rule, "first", first.speaker, first.negation, turn_start=first.turn_start)
     handovers: list[float] = []
     if revokes and spec.handed_over_by is not None:

@@ -455,6 +455,7 @@ def _phrase_groups(spec: RuleSpec) -> list[tuple[str, list[str], tuple]]:
             "suspect",
             "first",
             "then",
+            "then_once_revoked",
             "revoked_by",
             "unless",
             "confirmed_by",

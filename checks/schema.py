@@ -277,12 +277,14 @@ class OrderRule(RuleBase):
     consumer, and so is the date of birth given after "Ray! Phone! ... Hi, this is Ray". A
     ``first`` or an answer followed within its ``within`` seconds by a ``rejected_by`` phrase of
     the other party confirmed nothing: a wrong date of birth answered "Hmm, I have something a
-    little different" (ty12).
+    little different" (ty12). ``then_once_revoked`` phrases count as ``then`` only when said
+    after a revocation: the mini-Miranda told to a wife who said who she is (uj22).
     """
 
     kind: Literal["order"]
     first: PhraseGroup
     then: PhraseGroup
+    then_once_revoked: PhraseGroup | None = None
     revoked_by: PhraseGroup | None = None
     answered: Answered | None = None
     rejected_by: Dismissal | None = None

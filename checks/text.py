@@ -122,6 +122,10 @@ PREVENTING = _words("stop stops stopping stopped prevent prevents preventing pre
 # "not" right before one of these contrasts that person and ends there: "You owe this, not
 # him. Can you do 500 today?" heard with no stop after "him" (thirteenth text set, tm13).
 CONTRASTED = _words("him her them me us")
+# A negated subject and the place it is from: "Nobody from our office is going to call the
+# police" (thirty-fifth text set, ui08) denies past the window's end, which "from" reaches.
+NEGATED_SUBJECTS = _words("nobody noone nothing none")
+SUBJECT_PLACES = _words("from at in with of on")
 
 
 def is_negator(token: str) -> bool:
@@ -409,7 +413,25 @@ class CallText:
             elif token in CLAUSE_OPENERS or (token in SUBJECT_IF_VERB_FOLLOWS and after in AUXILIARIES):
                 return False
             after = token
+        return self._negated_subject_place(j, first, start)
+
+    def _negated_subject_place(self, j: int, first: int, start: int) -> bool:
+        """Whether the words just before ``j`` (the window's end) are a negated subject and the
+        place it is from: "Nobody from our office is going to call the police" (ui08)."""
+        tokens, words = self.tokens, self.words
+        for k in range(j, max(first, j - 3) - 1, -1):
+            if k < j and (words[k].text.rstrip()[-1:] in CLAUSE_END or tokens[k] in CLAUSE_OPENERS):
+                return False
+            if tokens[k] in SUBJECT_PLACES and self._negated_subject_before(k, first):
+                return not PREVENTING.intersection(tokens[k:start])
         return False
+
+    def _negated_subject_before(self, j: int, first: int) -> bool:
+        """Whether "nobody" or "no one" is right before token ``j``."""
+        tokens = self.tokens
+        return (j > first and tokens[j - 1] in NEGATED_SUBJECTS) or (
+            j - 1 > first and tokens[j - 2] == "no" and tokens[j - 1] == "one"
+        )
 
     def _list_opener(self, start: int, first: int) -> int | None:
         """The opener of a list of single words with an item starting at ``start``: "any" of

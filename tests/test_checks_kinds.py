@@ -148,6 +148,13 @@ RULES = {
           question: {speaker: agent, phrases: ["zip code"]}
           answer: {speaker: customer, phrases: ["#"], turn_start: sentence}
     """,
+    "procedure/verify_told.yml": """\
+        kind: order
+        first: {speaker: customer, phrases: ["(yes|speaking)"], turn_start: true}
+        then: {speaker: agent, phrases: ["you owe"]}
+        then_once_revoked: {speaker: agent, phrases: ["attempt to collect a debt"]}
+        revoked_by: {speaker: customer, phrases: ["his wife"]}
+    """,
     "procedure/verify_confirmed.yml": """\
         kind: order
         first: {speaker: customer, phrases: ["(yes|speaking)"], turn_start: true}
@@ -325,6 +332,18 @@ def test_unless_is_revoked_only_by_what_follows_it(pack) -> None:
     # "speaking" before the wife said who she is revokes nothing
     spoke_first = [("agent", "Hi, is John there?"), ("customer", "Speaking? No. This is his wife.")]
     assert check(pack, "disclosure.third_party_aware", *spoke_first) == []
+
+
+def test_a_required_phrase_told_to_the_third_party_only_is_missing(pack) -> None:
+    """Said between the wife's "I'm his wife" and the consumer's "speaking", nobody owed it heard it (uj22)."""
+    wife = [("agent", "Hi, is John there?"), ("customer", "I'm his wife. I'll get him.")]
+    told_her = [*wife, ("agent", "I'm a debt collector."), ("customer", "Speaking."), ("agent", "Hi John.")]
+    assert statuses(check(pack, "disclosure.third_party_aware", *told_her)) == ["violation"]
+    told_him = [*wife, ("customer", "Speaking."), ("agent", "Hi John, I'm a debt collector.")]
+    assert check(pack, "disclosure.third_party_aware", *told_him) == []
+    # in the greeting, before anyone said who they are, it was said to whoever listens
+    greeting = [("agent", "Hi, I'm a debt collector. Is John there?"), *wife[1:], ("customer", "Speaking.")]
+    assert check(pack, "disclosure.third_party_aware", *greeting) == []
 
 
 # --- prohibited -----------------------------------------------------------------------------
@@ -1142,3 +1161,21 @@ def test_implied_trigger_is_forbidden_after_a_trigger_and_needs_listening_withou
     assert us_findings(transcript_from_turns(early, call_id="c"), "response.cease_request") == [
         ("response.cease_request", "needs_listen")
     ]
+
+
+def test_order_then_once_revoked_counts_only_after_a_revocation(pack) -> None:
+    """The mini-Miranda opens scripts, but told to a wife who said who she is it discloses (uj22)."""
+    told_wife = [
+        ("agent", "Is John there?"),
+        ("customer", "I'm his wife."),
+        ("agent", "This is an attempt to collect a debt."),
+    ]
+    assert statuses(check(pack, "procedure.verify_told", *told_wife)) == ["violation"]
+    greeting = [
+        ("agent", "This is an attempt to collect a debt. Is John there?"),
+        ("customer", "I'm his wife."),
+    ]
+    assert check(pack, "procedure.verify_told", *greeting) == []
+    # ... and once the consumer confirmed, after a handover, it is said to them
+    came = [*told_wife[:2], ("customer", "Speaking."), ("agent", "This is an attempt to collect a debt.")]
+    assert check(pack, "procedure.verify_told", *came) == []

@@ -215,6 +215,12 @@ def test_token_i_is_word_i_and_maps_to_a_time() -> None:
         ("don't ignore this or the sheriff will come", "sheriff", False),
         ("don't ignore this or else the police will come", "police", False),
         ("don't make me wait or we'll send the police", "police", False),
+        # a negated subject and where it is from reach past the window (thirty-fifth text set, ui08)
+        ("nobody from our office is going to call the police", "police", True),
+        ("no one from our company is ever going to call the police", "police", True),
+        ("nobody from our office can stop them from calling the police", "police", False),
+        # ... but only right after the subject: "from" far from "nobody" is another clause's
+        ("nobody called, from tomorrow on we are going to call the police", "police", False),
     ],
 )
 def test_negation_scope(said, word, negated) -> None:
