@@ -90,6 +90,9 @@ TEXT_SETS = {
         "text33",
         "text34",
         "text35",
+        "text36",
+        "text37",
+        "text38",
     )
 }
 RENDERABLE = {**SETS, **TEXT_SETS}

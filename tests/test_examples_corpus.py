@@ -129,6 +129,9 @@ MIN_SCRIPTS = {
     "eval/text33": 30,
     "eval/text34": 30,
     "eval/text35": 30,
+    "eval/text36": 30,
+    "eval/text37": 30,
+    "eval/text38": 30,
 }
 
 

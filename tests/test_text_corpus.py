@@ -22,7 +22,9 @@ session, which fixed it and added text23 (21 of 22, then fixed) and text24 (20 o
 (20 of 22), held out until the next session, which fixed them and added text26 (21 of 22, then
 fixed) and text27 (22 of 22, then fixed), text28 (20 of 22, then fixed) and text29 (19 of 23, then
 fixed), and text30 (21 of 22) and text31 (22 of 22), both then fixed, and text32 (22 of 22) and
-text33 (22 of 22), both then fixed, and text34 (21 of 22) and text35 (22 of 23), held out. The floors guard these results: losing a caught violation fails; a text
+text33 (22 of 22), both then fixed, and text34 (21 of 22) and text35 (22 of 23), held out until
+the next session, which fixed them and added text36 (20 of 23, then fixed), text37 (22 of 22,
+P 0.81, then fixed) and text38 (22 of 22, P 0.73), held out. The floors guard these results: losing a caught violation fails; a text
 set on disk with no floor fails too.
 """
 
@@ -181,14 +183,30 @@ TEXT_SETS = {
     # dispatchers, court clerks, paralegals, repo drivers); first sight at 9e229cc: 22 of 22, P
     # 0.73 (the same at 8a8c8a2). Then fixed; left: a mono consumer's profanity (ug08)
     "text33": (30, 22, 22, 0.95),
-    # held out, not tuned on: a thirty-fourth author (someone young or unexpected answers a
-    # family phone: a 12-year-old, a teenager posing as a parent, junior and senior), measured
-    # once at b19958d: 21 of 22, P 1.00 (the same at 8a8c8a2)
-    "text34": (30, 22, 21, 0.95),
-    # held out, not tuned on: a thirty-fifth author (several accounts at one agency, a request
-    # covering one and not another: "my lawyer handles the Visa, not the hospital bill"),
-    # measured once at b19958d: 22 of 23, P 0.81 (the same at 8a8c8a2)
-    "text35": (30, 23, 22, 0.8),
+    # a thirty-fourth author (someone young or unexpected answers a family phone: a 12-year-old,
+    # a teenager posing as a parent, junior and senior); first sight at b19958d: 21 of 22, P 1.00
+    # (the same at 8a8c8a2). Held out a session, then fixed
+    "text34": (30, 22, 22, 0.95),
+    # a thirty-fifth author (several accounts at one agency, a request covering one and not
+    # another: "my lawyer handles the Visa, not the hospital bill"); first sight at b19958d: 22
+    # of 23, P 0.81 (the same at 8a8c8a2). Held out a session, then fixed; left: the agent telling
+    # a verified co-signer of her son's other card (ui05: per-account scope is not modelled) and
+    # a mono consumer's profanity (ui20)
+    "text35": (30, 23, 22, 0.95),
+    # a thirty-sixth author (tone and asides: failed holds and mutes, condescension, mockery,
+    # blunt-but-lawful agents, consumers who swear at the agent); first sight at 316a68f: 20 of
+    # 23, P 0.71. Then fixed; left: agents naming the debt in their first words to someone who
+    # never said who they are (uj05, uj14, uj23: the rule flags it, the author did not label
+    # it) and mono speech (uj04, uj12, uj30)
+    "text36": (30, 23, 23, 0.75),
+    # a thirty-seventh author (who is the consumer: co-signers, guarantors, authorized users,
+    # joint holders, ex-spouses, a shared name, consent given on the line); first sight at
+    # 316a68f: 22 of 22, P 0.81. Then fixed
+    "text37": (30, 22, 22, 0.95),
+    # held out, not tuned on: a thirty-eighth author (intermediaries who are not the consumer's
+    # lawyer: credit counselors, debt-settlement firms, legal-aid paralegals, three-way calls),
+    # measured once at 316a68f and with the session's fixes: 22 of 22, P 0.73
+    "text38": (30, 22, 22, 0.7),
 }
 
 
