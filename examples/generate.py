@@ -93,6 +93,8 @@ TEXT_SETS = {
         "text36",
         "text37",
         "text38",
+        "text39",
+        "text40",
     )
 }
 RENDERABLE = {**SETS, **TEXT_SETS}

@@ -132,6 +132,8 @@ MIN_SCRIPTS = {
     "eval/text36": 30,
     "eval/text37": 30,
     "eval/text38": 30,
+    "eval/text39": 30,
+    "eval/text40": 30,
 }
 
 

@@ -24,7 +24,8 @@ fixed) and text27 (22 of 22, then fixed), text28 (20 of 22, then fixed) and text
 fixed), and text30 (21 of 22) and text31 (22 of 22), both then fixed, and text32 (22 of 22) and
 text33 (22 of 22), both then fixed, and text34 (21 of 22) and text35 (22 of 23), held out until
 the next session, which fixed them and added text36 (20 of 23, then fixed), text37 (22 of 22,
-P 0.81, then fixed) and text38 (22 of 22, P 0.73), held out. The floors guard these results: losing a caught violation fails; a text
+P 0.81, then fixed), and text38 (22 of 22, P 0.73), text39 (21 of 22, P 0.81) and text40 (20 of
+22, P 0.80), held out. The floors guard these results: losing a caught violation fails; a text
 set on disk with no floor fails too.
 """
 
@@ -207,6 +208,14 @@ TEXT_SETS = {
     # lawyer: credit counselors, debt-settlement firms, legal-aid paralegals, three-way calls),
     # measured once at 316a68f and with the session's fixes: 22 of 22, P 0.73
     "text38": (30, 22, 22, 0.7),
+    # held out, not tuned on: a thirty-ninth author (long scripted legal language read aloud:
+    # validation notices, time-barred and state notices, with violations hidden in or after
+    # them), measured once at 316a68f and with the session's fixes: 21 of 22, P 0.81
+    "text39": (30, 22, 21, 0.8),
+    # held out, not tuned on: a fortieth author (humor and banter: jokes with the rules' words,
+    # jokes that cross the line, a laughing "seriously though, stop calling me"), measured once
+    # at 316a68f and with the session's fixes: 20 of 22, P 0.80
+    "text40": (30, 22, 20, 0.8),
 }
 
 
