@@ -10,6 +10,8 @@ gives ``needs_listen``, never a silent pass.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from checks.finding import NEEDS_LISTEN, VIOLATION, CallContext, Finding
@@ -71,7 +73,7 @@ def check_required(ctx: CallContext, rule: Rule) -> list[Finding]:
     missing, unsure = [], []
     for group in parts:
         heard = [said(ctx, rule, group, spec.speaker, spec.negation, spec.fuzzy, span) for span in spans]
-        found = max(filter(None, heard), key=lambda o: (not o.negated, o.score, o.probability), default=None)
+        found = max(filter(None, heard), key=_said_rank(ctx), default=None)
         if found is None or found.score < ctx.settings.fuzzy_review / 100:
             missing.append((group, found))
         elif (
@@ -102,15 +104,22 @@ def _told_to_the_consumer(
     """
     if rule.spec.unless is None or rule.spec.revoked_by is None:
         return [times]
-    excuses = sorted(o.t_start for o in group_occurrences(ctx, rule, "unless"))
-    spans, start = [], times[0]
-    for excuse in excuses:
-        if excuse < start:
-            continue
-        spans.append((start, min(excuse, times[1])))
-        start = next((r for r in _revocations(ctx, rule) if r > excuse), times[1])
-    spans.append((start, times[1]))
-    return [(a, b) for a, b in spans if a < b] or [times]
+    revokes = _revocations(ctx, rule)
+    spans, start = [], -INF
+    for excuse in _heard_at(ctx, rule, "unless"):
+        if excuse >= start:
+            spans.append((start, excuse))
+            start = next((r for r in revokes if r > excuse), INF)
+    spans.append((start, INF))
+    clipped = [(max(a, times[0]), min(b, times[1])) for a, b in spans]
+    return [(a, b) for a, b in clipped if a < b]
+
+
+def _said_rank(ctx: CallContext) -> Callable[[Occurrence], tuple]:
+    """How well a part was said, for the best of several spans: found at all (not a guess under
+    ``fuzzy_review``), then not heard negated, then by score and confidence."""
+    review = ctx.settings.fuzzy_review / 100
+    return lambda o: (o.score >= review, not o.negated, o.score, o.probability)
 
 
 def _revocations(ctx: CallContext, rule: Rule) -> list[float]:
@@ -522,10 +531,10 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
     then = spec.then
     thens = occurrences(ctx, rule, "then", then.speaker, then.negation, turn_start=then.turn_start)
     revokes = _revocations(ctx, rule)
-    if revokes and (told := spec.then_once_revoked) is not None:
+    if revokes and spec.then_once_revoked is not None:
         # said to whoever said they are someone else: "This is an attempt to collect a debt"
         # told to the wife who answered (thirty-sixth text set, uj22)
-        heard = occurrences(ctx, rule, "then_once_revoked", told.speaker, told.negation)
+        heard = group_occurrences(ctx, rule, "then_once_revoked")
         thens = thens + [o for o in heard if any(r < o.t_start for r in revokes)]
     if not thens:
         return []

@@ -292,6 +292,12 @@ class OrderRule(RuleBase):
     acknowledged_by: PhraseGroup | None = None
     handed_over_by: PhraseGroup | None = None
 
+    @model_validator(mode="after")
+    def _revoked(self) -> OrderRule:
+        if self.then_once_revoked is not None and self.revoked_by is None:
+            raise ValueError("then_once_revoked: only with `revoked_by` (it counts only after one)")
+        return self
+
 
 class LocalTime(Strict):
     earliest: time

@@ -122,9 +122,9 @@ PREVENTING = _words("stop stops stopping stopped prevent prevents preventing pre
 # "not" right before one of these contrasts that person and ends there: "You owe this, not
 # him. Can you do 500 today?" heard with no stop after "him" (thirteenth text set, tm13).
 CONTRASTED = _words("him her them me us")
-# A negated subject and the place it is from: "Nobody from our office is going to call the
-# police" (thirty-fifth text set, ui08) denies past the window's end, which "from" reaches.
-NEGATED_SUBJECTS = _words("nobody noone nothing none")
+# A negated subject opening its clause and the place it is from: "Nobody from our office is
+# going to call the police" (thirty-fifth text set, ui08) denies past the window, which reaches
+# "from". Not "nothing": "we heard nothing from you in three months, the sheriff is coming".
 SUBJECT_PLACES = _words("from at in with of on")
 
 
@@ -416,21 +416,36 @@ class CallText:
         return self._negated_subject_place(j, first, start)
 
     def _negated_subject_place(self, j: int, first: int, start: int) -> bool:
-        """Whether the words just before ``j`` (the window's end) are a negated subject and the
-        place it is from: "Nobody from our office is going to call the police" (ui08)."""
+        """Whether the window, which reached back to token ``j``, ends in "nobody"/"no one" opening
+        its clause and the place it is from: "Nobody from our office is going to call the police"
+        (ui08)."""
         tokens, words = self.tokens, self.words
         for k in range(j, max(first, j - 3) - 1, -1):
             if k < j and (words[k].text.rstrip()[-1:] in CLAUSE_END or tokens[k] in CLAUSE_OPENERS):
                 return False
-            if tokens[k] in SUBJECT_PLACES and self._negated_subject_before(k, first):
+            subject = self._nobody_before(k, first)
+            if tokens[k] in SUBJECT_PLACES and subject is not None and self._opens_clause(subject, first):
                 return not PREVENTING.intersection(tokens[k:start])
         return False
 
-    def _negated_subject_before(self, j: int, first: int) -> bool:
-        """Whether "nobody" or "no one" is right before token ``j``."""
+    def _nobody_before(self, j: int, first: int) -> int | None:
+        """Where "nobody" (or "no one") right before token ``j`` starts, if it is there."""
         tokens = self.tokens
-        return (j > first and tokens[j - 1] in NEGATED_SUBJECTS) or (
-            j - 1 > first and tokens[j - 2] == "no" and tokens[j - 1] == "one"
+        if j > first and tokens[j - 1] in ("nobody", "noone"):
+            return j - 1
+        if j - 1 > first and tokens[j - 2] == "no" and tokens[j - 1] == "one":
+            return j - 2
+        return None
+
+    def _opens_clause(self, i: int, first: int) -> bool:
+        """Whether token ``i`` opens a clause: first of its run of words, or after a stop, a
+        clause opener or a hesitation ("No, sir. Nobody ...", "and nobody ...", "um, nobody")."""
+        before = i - 1
+        return (
+            i == first
+            or self.words[before].text.rstrip()[-1:] in CLAUSE_END
+            or self.tokens[before] in CLAUSE_OPENERS
+            or self.tokens[before] in FILLERS
         )
 
     def _list_opener(self, start: int, first: int) -> int | None:

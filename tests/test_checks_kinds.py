@@ -56,6 +56,14 @@ RULES = {
         unless: {speaker: customer, phrases: ["wrong number", "(i'm|this is) his wife"]}
         revoked_by: {speaker: customer, turn_start: true, phrases: ["speaking"]}
     """,
+    "disclosure/third_party_aware_late.yml": """\
+        kind: required
+        fuzzy: false
+        window: {last_seconds: 8}
+        phrases: ["debt collector"]
+        unless: {speaker: customer, phrases: ["(i'm|this is) his wife"]}
+        revoked_by: {speaker: customer, turn_start: true, phrases: ["speaking"]}
+    """,
     "prohibited/arrest.yml": """\
         kind: prohibited
         phrases: ["(arrest|arrested)", "go to jail"]
@@ -344,6 +352,18 @@ def test_a_required_phrase_told_to_the_third_party_only_is_missing(pack) -> None
     # in the greeting, before anyone said who they are, it was said to whoever listens
     greeting = [("agent", "Hi, I'm a debt collector. Is John there?"), *wife[1:], ("customer", "Speaking.")]
     assert check(pack, "disclosure.third_party_aware", *greeting) == []
+    # a window sees the same: the wife's words before it still mean she was the one listening
+    wife_talks = [
+        ("agent", "Hi, is John there?"),
+        ("customer", "I'm his wife. " + "Hold on, he is out in the garage with the kids and the dog. " * 3),
+    ]
+    in_window = [
+        *wife_talks,
+        ("agent", "I'm a debt collector."),
+        ("customer", "Speaking."),
+        ("agent", "Hi John."),
+    ]
+    assert statuses(check(pack, "disclosure.third_party_aware_late", *in_window)) == ["violation"]
 
 
 # --- prohibited -----------------------------------------------------------------------------
@@ -1176,6 +1196,6 @@ def test_order_then_once_revoked_counts_only_after_a_revocation(pack) -> None:
         ("customer", "I'm his wife."),
     ]
     assert check(pack, "procedure.verify_told", *greeting) == []
-    # ... and once the consumer confirmed, after a handover, it is said to them
+    # ... and once the consumer confirmed (the rule's `first`), it is said to them
     came = [*told_wife[:2], ("customer", "Speaking."), ("agent", "This is an attempt to collect a debt.")]
     assert check(pack, "procedure.verify_told", *came) == []

@@ -219,8 +219,23 @@ def test_token_i_is_word_i_and_maps_to_a_time() -> None:
         ("nobody from our office is going to call the police", "police", True),
         ("no one from our company is ever going to call the police", "police", True),
         ("nobody from our office can stop them from calling the police", "police", False),
-        # ... but only right after the subject: "from" far from "nobody" is another clause's
-        ("nobody called, from tomorrow on we are going to call the police", "police", False),
+        # ... but only "nobody" opening its clause, and no stop between: "nothing" is no subject
+        ("and nobody from our office is going to call the police", "police", True),
+        (
+            "we heard nothing from you in over three long months the county sheriff is coming",
+            "sheriff",
+            False,
+        ),
+        (
+            "you paid nothing on this account in two years the county sheriff will be at your door",
+            "sheriff",
+            False,
+        ),
+        (
+            "nobody from accounting. tomorrow morning at nine sharp the county police will come",
+            "police",
+            False,
+        ),
     ],
 )
 def test_negation_scope(said, word, negated) -> None:

@@ -132,6 +132,17 @@ def test_kind_specific_shape_is_checked(tmp_path: Path) -> None:
         revoked_by: {speaker: customer, phrases: [speaking]}
         examples: {flag: [x], pass: [y]}
     """
+    order_told_after_nothing = """\
+        kind: order
+        message: m
+        severity: high
+        citation: c
+        rationale: r
+        first: {speaker: customer, phrases: [speaking]}
+        then: {speaker: agent, phrases: [you owe]}
+        then_once_revoked: {speaker: agent, phrases: [collect a debt]}
+        examples: {flag: [x], pass: [y]}
+    """
     bad_zone = call_log_with_both.replace("        frequency: {max_attempts: 7, days: 7}\n", "")
     call_log_with_both = call_log_with_both.replace("Mars/Olympus", "America/Chicago")
     files = {
@@ -139,6 +150,7 @@ def test_kind_specific_shape_is_checked(tmp_path: Path) -> None:
         "log.yml": call_log_with_both,
         "zone.yml": bad_zone,
         "req.yml": required_revoking_nothing,
+        "order.yml": order_told_after_nothing,
     }
     pack = make_pack(tmp_path, files)
     problems = "\n".join(problems_of(pack))
@@ -146,6 +158,7 @@ def test_kind_specific_shape_is_checked(tmp_path: Path) -> None:
     assert "unknown IANA time zone 'Mars/Olympus'" in problems
     assert "exactly one of `local_time` or `frequency`" in problems
     assert "req.yml" in problems and "revoked_by: only with `unless`" in problems
+    assert "order.yml" in problems and "then_once_revoked: only with `revoked_by`" in problems
 
 
 def test_problems_from_several_packs_are_collected_together(tmp_path: Path) -> None:
