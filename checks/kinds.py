@@ -104,9 +104,12 @@ def _told_to_the_consumer(
     """
     if rule.spec.unless is None or rule.spec.revoked_by is None:
         return [times]
+    excuses = _heard_at(ctx, rule, "unless")
+    if not excuses:
+        return [times]
     revokes = _revocations(ctx, rule)
     spans, start = [], -INF
-    for excuse in _heard_at(ctx, rule, "unless"):
+    for excuse in excuses:
         if excuse >= start:
             spans.append((start, excuse))
             start = next((r for r in revokes if r > excuse), INF)
