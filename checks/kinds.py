@@ -55,7 +55,8 @@ def check_required(ctx: CallContext, rule: Rule) -> list[Finding]:
     spec = rule.spec
     if not applies(spec.conditions, ctx.meta):
         return []
-    if spec.unless is not None and _excused(ctx, rule):
+    listening = _consumer_listening(ctx, rule)
+    if listening[-1][1] < INF:  # a third party answered and the consumer never came to the phone
         return []
     times = rule_times(ctx, spec.window, spec.speaker)
     if times is None:
@@ -69,7 +70,8 @@ def check_required(ctx: CallContext, rule: Rule) -> list[Finding]:
             )
         ]
     parts = [g for g in rule.groups if g == "phrases" or g.startswith("phrases.")]
-    spans = _told_to_the_consumer(ctx, rule, times)
+    clipped = [(max(a, times[0]), min(b, times[1])) for a, b in listening]
+    spans = [(a, b) for a, b in clipped if a < b]
     missing, unsure = [], []
     for group in parts:
         heard = [said(ctx, rule, group, spec.speaker, spec.negation, spec.fuzzy, span) for span in spans]
@@ -85,28 +87,15 @@ def check_required(ctx: CallContext, rule: Rule) -> list[Finding]:
     return _required_outcome(ctx, rule, spec.speaker, times, missing, unsure)
 
 
-def _excused(ctx: CallContext, rule: Rule) -> bool:
-    """An ``unless`` was heard with no ``revoked_by`` after it (the wife answered and the
-    consumer never came to the phone)."""
-    excuses = group_occurrences(ctx, rule, "unless")
-    if not excuses or rule.spec.revoked_by is None:
-        return bool(excuses)
-    last_excuse = max(o.t_start for o in excuses)
-    return not any(r > last_excuse for r in _revocations(ctx, rule))
-
-
-def _told_to_the_consumer(
-    ctx: CallContext, rule: Rule, times: tuple[float, float]
-) -> list[tuple[float, float]]:
-    """The spans of ``times`` where the consumer was the one listening: not from an ``unless``
-    (a third party answered) to the ``revoked_by`` after it (the consumer came to the phone).
-    The mini-Miranda told to the wife while she fetches her husband is not told to him (uj22).
-    """
-    if rule.spec.unless is None or rule.spec.revoked_by is None:
-        return [times]
-    excuses = _heard_at(ctx, rule, "unless")
+def _consumer_listening(ctx: CallContext, rule: Rule) -> list[tuple[float, float]]:
+    """The stretches of the call where the consumer was the one listening: all of it but from an
+    ``unless`` (a third party answered) to the ``revoked_by`` after it (the consumer came to the
+    phone). The mini-Miranda told to the wife while she fetches her husband is not told to him
+    (uj22). The last stretch ends before the call does when the consumer never came: the rule
+    is excused."""
+    excuses = _heard_at(ctx, rule, "unless") if rule.spec.unless is not None else []
     if not excuses:
-        return [times]
+        return [(-INF, INF)]
     revokes = _revocations(ctx, rule)
     spans, start = [], -INF
     for excuse in excuses:
@@ -114,8 +103,7 @@ def _told_to_the_consumer(
             spans.append((start, excuse))
             start = next((r for r in revokes if r > excuse), INF)
     spans.append((start, INF))
-    clipped = [(max(a, times[0]), min(b, times[1])) for a, b in spans]
-    return [(a, b) for a, b in clipped if a < b]
+    return [(a, b) for a, b in spans if a < b]
 
 
 def _said_rank(ctx: CallContext) -> Callable[[Occurrence], tuple]:
