@@ -11,6 +11,7 @@ gives ``needs_listen``, never a silent pass.
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -522,6 +523,15 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
     then = spec.then
     thens = occurrences(ctx, rule, "then", then.speaker, then.negation, turn_start=then.turn_start)
     revokes = _revocations(ctx, rule)
+    firsts: list[Occurrence] | None = None  # looked for only when needed
+    handovers: list[float] = []
+    if revokes:
+        firsts, handovers = _firsts_since_handover(ctx, rule, revokes)
+        if spec.consented_by is not None:
+            confirmations = _said_confirmations(ctx, rule, firsts)
+            if spec.answered is not None:
+                confirmations += _answer_confirmations(ctx, rule, revokes, handovers)
+            revokes = _unconsented(ctx, rule, revokes, confirmations)
     if revokes and spec.then_once_revoked is not None:
         # said to whoever said they are someone else: "This is an attempt to collect a debt"
         # told to the wife who answered (thirty-sixth text set, uj22)
@@ -529,33 +539,19 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
         thens = thens + [o for o in heard if any(r < o.t_start for r in revokes)]
     if not thens:
         return []
-    first = spec.first
-    firsts = occurrences(ctx, rule, "first", first.speaker, first.negation, turn_start=first.turn_start)
-    handovers: list[float] = []
-    if revokes and spec.handed_over_by is not None:
-        handovers = _heard_at(ctx, rule, "handed_over_by")
-        firsts = _since_handover(firsts, revokes, handovers)
-    firsts = _unrejected(ctx, rule, firsts)
-    if (confirmed := spec.confirmed_by) is not None:
-        firsts = firsts + occurrences(ctx, rule, "confirmed_by", confirmed.speaker, confirmed.negation)
+    if firsts is None:
+        firsts, handovers = _firsts_since_handover(ctx, rule, revokes)
+    firsts = _said_confirmations(ctx, rule, firsts)
     answers: list[Occurrence] | None = None  # looked for only when needed: every number is a match
 
-    def confirmed_before(when: float, candidates: list[Occurrence]) -> bool:
-        # A "first" counts if it ended before this "then" and nothing revoked it since it began
-        # ("yes, this is his wife": the revocation starts with the confirmation).
-        return any(
-            f.t_end <= when and not f.negated and not any(f.t_start <= r < when for r in revokes)
-            for f in candidates
-        )
-
     for occ in sorted(thens, key=lambda o: o.t_start):
-        if occ.negated or confirmed_before(occ.t_start, firsts):
+        if occ.negated or _confirmed_before(occ.t_start, firsts, revokes):
             continue
         if spec.answered is not None:
             # an answered question counts as `first` too
             if answers is None:
-                answers = _unrejected(ctx, rule, _since_handover(_answers(ctx, rule), revokes, handovers))
-            if confirmed_before(occ.t_start, answers):
+                answers = _answer_confirmations(ctx, rule, revokes, handovers)
+            if _confirmed_before(occ.t_start, answers, revokes):
                 continue
         # heard revoked ("I'm his wife"): no doubt; else an unsure answer may have held `first`
         if any(r < occ.t_start for r in revokes):
@@ -565,6 +561,69 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
             return []
         return [_said_finding(ctx, rule, occ, doubt)]
     return []
+
+
+def _firsts_since_handover(
+    ctx: CallContext, rule: Rule, revokes: list[float]
+) -> tuple[list[Occurrence], list[float]]:
+    """The rule's ``first`` occurrences that count (with ``handed_over_by``, see _since_handover),
+    and the handovers heard."""
+    first = rule.spec.first
+    firsts = occurrences(ctx, rule, "first", first.speaker, first.negation, turn_start=first.turn_start)
+    if not revokes or rule.spec.handed_over_by is None:
+        return firsts, []
+    handovers = _heard_at(ctx, rule, "handed_over_by")
+    return _since_handover(firsts, revokes, handovers), handovers
+
+
+def _said_confirmations(ctx: CallContext, rule: Rule, firsts: list[Occurrence]) -> list[Occurrence]:
+    """The ``first`` occurrences no ``rejected_by`` followed, and the other party's ``confirmed_by``."""
+    found = _unrejected(ctx, rule, firsts)
+    if (confirmed := rule.spec.confirmed_by) is not None:
+        found = found + occurrences(ctx, rule, "confirmed_by", confirmed.speaker, confirmed.negation)
+    return found
+
+
+def _answer_confirmations(
+    ctx: CallContext, rule: Rule, revokes: list[float], handovers: list[float]
+) -> list[Occurrence]:
+    """The answers to the ``answered`` question that count as ``first``."""
+    return _unrejected(ctx, rule, _since_handover(_answers(ctx, rule), revokes, handovers))
+
+
+def _confirmed_before(when: float, firsts: list[Occurrence], revokes: list[float]) -> bool:
+    """Whether a ``first`` ended before ``when`` and nothing revoked it since it began ("yes,
+    this is his wife": the revocation starts with the confirmation)."""
+    return any(
+        f.t_end <= when and not f.negated and not any(f.t_start <= r < when for r in revokes) for f in firsts
+    )
+
+
+def _unconsented(
+    ctx: CallContext, rule: Rule, revokes: list[float], confirmations: list[Occurrence]
+) -> list[float]:
+    """The revocations left once the consumer's ``consented_by`` is heard: those before it, or,
+    when the agent ``asked`` for it, before the consumer's first confirmation ahead of the
+    question. "May first, 1962, and yes, he can hear it" ... "Hi, I'm Noah, her son" (ul22); "This
+    is Jacob" ... "Hi, this is Lorna with Midwest Family Credit Counseling" ... "do you authorize
+    me to discuss the account with her?" "Yes, I do" (thirty-eighth text set, ul25)."""
+    consent = rule.spec.consented_by
+    # said by the consumer: confirmed before it, and nobody said who else they are since
+    consented_at = [
+        c.t_start
+        for c in group_occurrences(ctx, rule, "consented_by")
+        if _confirmed_before(c.t_start, confirmations, revokes)
+    ]
+    if consent.asked is not None:
+        # a confirmation revoked in its own utterance ("Yes, I'm her son.") confirmed nobody
+        utterance = ctx.text.utterance_start
+        revoked = {utterance(r.start) for r in group_occurrences(ctx, rule, "revoked_by")}
+        kept = [f for f in confirmations if not f.negated and utterance(f.start) not in revoked]
+        for question, _ in _answered(ctx, rule, "consented_by.asked"):
+            before = [f.t_end for f in kept if f.t_end <= question.t_start]
+            if before:
+                consented_at.append(min(before))
+    return [r for r in revokes if r < min(consented_at)] if consented_at else revokes
 
 
 def _unrejected(ctx: CallContext, rule: Rule, confirmations: list[Occurrence]) -> list[Occurrence]:
@@ -602,19 +661,31 @@ def _acknowledged(ctx: CallContext, rule: Rule) -> bool:
 
 
 def _answers(ctx: CallContext, rule: Rule) -> list[Occurrence]:
-    """Answers to the rule's ``answered`` question: each begun within ``within`` seconds after
-    the question ended. The caller keeps those before any revocation or after a handover ("I'm
-    his wife" and then his date of birth confirms nobody)."""
-    answered = rule.spec.answered
-    questions = group_occurrences(ctx, rule, "answered.question")
+    """Answers to the rule's ``answered`` question (see _answered). The caller keeps those
+    before any revocation or after a handover ("I'm his wife" and then his date of birth
+    confirms nobody)."""
     return [
         # its first word answers: overlapping matches of digits merge into one occurrence that
         # may run on into the consumer's next utterance ("six, one, one," ... 11 s later
         # "eight", h807), and the details told in between would count as told before it
         Occurrence(ctx.text, answer.start, answer.start + 1, answer.speaker, answer.ambiguous, None)
-        for answer in group_occurrences(ctx, rule, "answered.answer")
-        if any(0 <= answer.t_start - q.t_end <= answered.within for q in questions)
+        for _, answer in _answered(ctx, rule, "answered")
     ]
+
+
+def _answered(ctx: CallContext, rule: Rule, group: str) -> list[tuple[Occurrence, Occurrence]]:
+    """The answers of an ``Answered`` group of the rule ("answered", "consented_by.asked"), each
+    with the last question it answers: begun within ``within`` seconds after the question ended."""
+    questions = group_occurrences(ctx, rule, f"{group}.question")
+    if not questions:
+        return []
+    within = attrgetter(group)(rule.spec).within
+    pairs = []
+    for answer in group_occurrences(ctx, rule, f"{group}.answer"):
+        asked = [q for q in questions if 0 <= answer.t_start - q.t_end <= within]
+        if asked:
+            pairs.append((asked[-1], answer))
+    return pairs
 
 
 def _unsure_answer(ctx: CallContext, rule: Rule, when: float) -> str:

@@ -461,6 +461,7 @@ def _phrase_groups(spec: RuleSpec) -> list[tuple[str, list[str], tuple]]:
             "confirmed_by",
             "acknowledged_by",
             "handed_over_by",
+            "consented_by",
             "echoed_by",
             "explained_by",
             "denied_by",
@@ -468,12 +469,15 @@ def _phrase_groups(spec: RuleSpec) -> list[tuple[str, list[str], tuple]]:
             "retracted_by",
         )
     ]
-    answered = getattr(spec, "answered", None)
-    if answered is not None:
-        groups += [
-            (f"answered.{name}", getattr(answered, name), ("answered", name))
-            for name in ("question", "answer")
-        ]
+    for where in (("answered",), ("consented_by", "asked")):
+        answered = spec
+        for name in where:
+            answered = getattr(answered, name, None)
+        if answered is not None:
+            groups += [
+                (".".join((*where, name)), getattr(answered, name), (*where, name))
+                for name in ("question", "answer")
+            ]
     suspect = getattr(spec, "suspect", None)
     if suspect is not None and suspect.dismissed_by is not None:
         groups.append(("suspect.dismissed_by", suspect.dismissed_by, ("suspect", "dismissed_by")))

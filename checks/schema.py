@@ -260,6 +260,14 @@ class Answered(Strict):
     within: Annotated[float, Field(gt=0)] = 20.0
 
 
+class Consent(PhraseGroup):
+    """The consumer letting the agent go on in front of someone else: the ``phrases`` said by
+    the consumer ("yes, he can hear it"), or the agent's question ``asked`` and answered ("Mr.
+    Stein, do you authorize me to discuss the account with her?" "Yes, I do")."""
+
+    asked: Answered | None = None
+
+
 class OrderRule(RuleBase):
     """``then`` must not be said unless ``first`` was said before it (and not revoked since).
 
@@ -279,6 +287,12 @@ class OrderRule(RuleBase):
     the other party confirmed nothing: a wrong date of birth answered "Hmm, I have something a
     little different" (ty12). ``then_once_revoked`` phrases count as ``then`` only when said
     after a revocation: the mini-Miranda told to a wife who said who she is (uj22).
+    ``consented_by``, said by the confirmed consumer, lets the agent go on in front of someone
+    else (15 USC 1692c(b): with the consumer's prior consent): a revocation heard after it
+    ("Hi, I'm Noah, her son" after "yes, he can hear it") revokes nothing. Its ``asked``
+    question, answered, reaches back to the consumer's confirmation before it: the credit
+    counselor conferenced in ("Hi, this is Lorna with Midwest Family Credit Counseling") and
+    then the question, answered "Yes, I do", revokes nothing either.
     """
 
     kind: Literal["order"]
@@ -291,11 +305,16 @@ class OrderRule(RuleBase):
     confirmed_by: PhraseGroup | None = None
     acknowledged_by: PhraseGroup | None = None
     handed_over_by: PhraseGroup | None = None
+    consented_by: Consent | None = None
 
     @model_validator(mode="after")
     def _revoked(self) -> OrderRule:
         if self.then_once_revoked is not None and self.revoked_by is None:
             raise ValueError("then_once_revoked: only with `revoked_by` (it counts only after one)")
+        if self.consented_by is not None and self.revoked_by is None:
+            raise ValueError(
+                "consented_by: only with `revoked_by` (revocations are what it keeps from counting)"
+            )
         return self
 
 

@@ -119,6 +119,13 @@ VERB_NEGATORS = _words("not dont wont cant cannot")
 # A negator whose verb is one of these denies the denial: "nothing's stopping us from sending
 # the police", "no one can stop the sheriff from coming" threaten.
 PREVENTING = _words("stop stops stopping stopped prevent prevents preventing prevented")
+# A negator with one of these negated before it in its clause is no denial: "I can't promise
+# the sheriff won't come knocking with a warrant" (fortieth text set, un03; end to end "I can't
+# promise to share if won't come knocking"). Looked for as far back as the pack's negation
+# window reaches ("can't promise you that the county sheriff won't"), up to a stop or a word
+# that joins clauses ("I can't promise anything but nobody will arrest you" denies).
+GUARANTEES = _words("promise promises guarantee guarantees")
+CLAUSE_JOINERS = _words("but and so though although however yet")
 # "not" right before one of these contrasts that person and ends there: "You owe this, not
 # him. Can you do 500 today?" heard with no stop after "him" (thirteenth text set, tm13).
 CONTRASTED = _words("him her them me us")
@@ -315,6 +322,11 @@ class CallText:
     def stream_of(self, token: int) -> Stream:
         return self.stream_at[token]
 
+    def utterance_start(self, token: int) -> int:
+        """The first token of the utterance (one Whisper segment, or one line of a script) the
+        token is in."""
+        return self._utterance_starts[bisect_right(self._utterance_starts, token) - 1]
+
     def words_into_turn(self, token: int, by_sentence: bool = False, floor: float = 0.0) -> int:
         """How many words of its turn come before ``token`` (0 = it opens the turn).
 
@@ -328,7 +340,7 @@ class CallText:
         opens with its year ("August 8th, 1976", twenty-seventh text set, ua30). With
         ``by_sentence``, a sentence start opens a turn on stereo audio too.
         """
-        first = self._utterance_starts[bisect_right(self._utterance_starts, token) - 1]
+        first = self.utterance_start(token)
         words = self.words
         opens = first
         mono = self.stream_of(token).speaker == "mixed"
@@ -405,6 +417,8 @@ class CallText:
             ):
                 if token == "not" and j + 1 < start and tokens[j + 1] in CONTRASTED:
                     return False
+                if self._unpromised(j, first, window):
+                    return False
                 return not PREVENTING.intersection(tokens[j + 1 : j + 3])
             if token in COORDINATORS and after not in NEW_SUBJECT:
                 # "nobody is going to arrest you or send police": one negation, two verbs; the
@@ -414,6 +428,17 @@ class CallText:
                 return False
             after = token
         return self._negated_subject_place(j, first, start)
+
+    def _unpromised(self, j: int, first: int, window: int) -> bool:
+        """Whether the negator at token ``j`` follows a negated promise in its clause ("can't
+        promise ... won't"), at most ``window`` tokens before it."""
+        tokens, words = self.tokens, self.words
+        for k in range(j - 1, max(first, j - window) - 1, -1):
+            if words[k].text.rstrip()[-1:] in CLAUSE_END or tokens[k] in CLAUSE_JOINERS:
+                return False
+            if tokens[k] in GUARANTEES and k > first and is_negator(tokens[k - 1]):
+                return True
+        return False
 
     def _negated_subject_place(self, j: int, first: int, start: int) -> bool:
         """Whether the window, which reached back to token ``j``, ends in "nobody"/"no one" opening

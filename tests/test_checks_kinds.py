@@ -163,6 +163,23 @@ RULES = {
         then_once_revoked: {speaker: agent, phrases: ["attempt to collect a debt"]}
         revoked_by: {speaker: customer, phrases: ["his wife"]}
     """,
+    "procedure/verify_consented.yml": """\
+        kind: order
+        first: {speaker: customer, phrases: ["(yes|speaking)"], turn_start: true}
+        then: {speaker: agent, phrases: ["you owe"]}
+        revoked_by: {speaker: customer, phrases: ["her son", "credit counseling"]}
+        handed_over_by: {speaker: customer, phrases: ["here he is"]}
+        consented_by:
+          speaker: customer
+          phrases: ["he can hear it"]
+          asked:
+            within: 5
+            question: {speaker: agent, phrases: ["do you authorize me"]}
+            answer: {speaker: customer, phrases: ["(yes|i do)"], turn_start: true}
+        answered:
+          question: {speaker: agent, phrases: ["zip code"]}
+          answer: {speaker: customer, phrases: ["#"], turn_start: true}
+    """,
     "procedure/verify_confirmed.yml": """\
         kind: order
         first: {speaker: customer, phrases: ["(yes|speaking)"], turn_start: true}
@@ -1199,3 +1216,49 @@ def test_order_then_once_revoked_counts_only_after_a_revocation(pack) -> None:
     # ... and once the consumer confirmed (the rule's `first`), it is said to them
     came = [*told_wife[:2], ("customer", "Speaking."), ("agent", "This is an attempt to collect a debt.")]
     assert check(pack, "procedure.verify_told", *came) == []
+
+
+def test_order_consent_keeps_someone_else_from_revoking(pack) -> None:
+    """The consumer, confirmed, lets a son listen: his "I'm Noah, her son" after it revokes
+    nothing (ul22); asked for and given after a counselor joined, it reaches back to the
+    consumer's confirmation (ul25). Given by nobody confirmed, or not given, it changes nothing."""
+    son = [
+        ("agent", "Is this Leilani?"),
+        ("customer", "Yes, and he can hear it."),
+        ("customer", "Hi, I'm Noah, her son."),
+        ("agent", "You owe 2,760."),
+    ]
+    assert check(pack, "procedure.verify_consented", *son) == []
+    son_first = [son[0], ("customer", "Speaking."), son[2], ("customer", "Well, he can hear it."), son[3]]
+    assert statuses(check(pack, "procedure.verify_consented", *son_first)) == ["violation"]
+    # consent before the consumer confirmed is none: the son's words still revoke the "Speaking"
+    unconfirmed = [son[0], ("customer", "Well, he can hear it."), ("customer", "Speaking."), *son[2:]]
+    assert statuses(check(pack, "procedure.verify_consented", *unconfirmed)) == ["violation"]
+    counselor = [
+        ("agent", "Is this Jacob?"),
+        ("customer", "Speaking."),
+        ("customer", "Hi, this is Lorna with Midwest Credit Counseling."),
+        ("agent", "Mr. Stein, do you authorize me to discuss it with her?"),
+        ("customer", "Yes, I do."),
+        ("agent", "You owe 1,340."),
+    ]
+    assert check(pack, "procedure.verify_consented", *counselor) == []
+    not_given = [*counselor[:4], ("customer", "Let me think about it."), counselor[5]]
+    assert statuses(check(pack, "procedure.verify_consented", *not_given)) == ["violation"]
+    # asked of whoever took their "yes" back at once ("Yes, I'm her son"), it reaches back to nobody
+    taken_back = [
+        ("agent", "Is this Leilani?"),
+        ("customer", "Yes, I'm her son."),
+        ("agent", "Do you authorize me to discuss it?"),
+        ("customer", "Yes, I do."),
+        son[3],
+    ]
+    assert statuses(check(pack, "procedure.verify_consented", *taken_back)) == ["violation"]
+    # the consumer verified by an answered question consents too
+    answered = [
+        ("agent", "Can you give me your zip code?"),
+        ("customer", "80012. Sure, he can hear it."),
+        son[2],
+        son[3],
+    ]
+    assert check(pack, "procedure.verify_consented", *answered) == []

@@ -236,6 +236,15 @@ def test_token_i_is_word_i_and_maps_to_a_time() -> None:
             "police",
             False,
         ),
+        # a negated promise is no denial (fortieth text set, un03, and as tiny.en heard it)
+        ("i can't promise the sheriff won't come knocking with a warrant", "warrant", False),
+        ("i can't promise to share if won't come knocking with a warrant", "warrant", False),
+        ("i can't guarantee you won't be sued", "sued", False),
+        ("i can promise you nobody will arrest you", "arrest", True),
+        ("i can't promise anything. nobody will arrest you", "arrest", True),
+        ("i can't promise anything but nobody will arrest you", "arrest", True),
+        ("i can't guarantee a discount and we won't sue you", "sue", True),
+        ("i can't promise you that the county sheriff won't come with a warrant", "warrant", False),
     ],
 )
 def test_negation_scope(said, word, negated) -> None:

@@ -143,6 +143,10 @@ def test_kind_specific_shape_is_checked(tmp_path: Path) -> None:
         then_once_revoked: {speaker: agent, phrases: [collect a debt]}
         examples: {flag: [x], pass: [y]}
     """
+    order_consent_to_nothing = order_told_after_nothing.replace(
+        "then_once_revoked: {speaker: agent, phrases: [collect a debt]}",
+        "consented_by: {speaker: customer, phrases: [he can listen]}",
+    )
     bad_zone = call_log_with_both.replace("        frequency: {max_attempts: 7, days: 7}\n", "")
     call_log_with_both = call_log_with_both.replace("Mars/Olympus", "America/Chicago")
     files = {
@@ -151,6 +155,7 @@ def test_kind_specific_shape_is_checked(tmp_path: Path) -> None:
         "zone.yml": bad_zone,
         "req.yml": required_revoking_nothing,
         "order.yml": order_told_after_nothing,
+        "consent.yml": order_consent_to_nothing,
     }
     pack = make_pack(tmp_path, files)
     problems = "\n".join(problems_of(pack))
@@ -159,6 +164,7 @@ def test_kind_specific_shape_is_checked(tmp_path: Path) -> None:
     assert "exactly one of `local_time` or `frequency`" in problems
     assert "req.yml" in problems and "revoked_by: only with `unless`" in problems
     assert "order.yml" in problems and "then_once_revoked: only with `revoked_by`" in problems
+    assert "consent.yml" in problems and "consented_by: only with `revoked_by`" in problems
 
 
 def test_problems_from_several_packs_are_collected_together(tmp_path: Path) -> None:
