@@ -95,6 +95,9 @@ TEXT_SETS = {
         "text38",
         "text39",
         "text40",
+        "text41",
+        "text42",
+        "text43",
     )
 }
 RENDERABLE = {**SETS, **TEXT_SETS}

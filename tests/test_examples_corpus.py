@@ -134,6 +134,9 @@ MIN_SCRIPTS = {
     "eval/text38": 30,
     "eval/text39": 30,
     "eval/text40": 30,
+    "eval/text41": 30,
+    "eval/text42": 30,
+    "eval/text43": 30,
 }
 
 

@@ -25,7 +25,8 @@ fixed), and text30 (21 of 22) and text31 (22 of 22), both then fixed, and text32
 text33 (22 of 22), both then fixed, and text34 (21 of 22) and text35 (22 of 23), held out until
 the next session, which fixed them and added text36 (20 of 23, then fixed), text37 (22 of 22,
 P 0.81, then fixed), and text38 (22 of 22, P 0.73), text39 (21 of 22, P 0.81) and text40 (20 of
-22, P 0.80), held out. The floors guard these results: losing a caught violation fails; a text
+22, P 0.80), held out until the next session, which fixed them and added text41 (22 of 23, P
+1.00), text42 (20 of 22, P 0.69) and text43 (21 of 22, P 0.84), held out. The floors guard these results: losing a caught violation fails; a text
 set on disk with no floor fails too.
 """
 
@@ -204,18 +205,32 @@ TEXT_SETS = {
     # joint holders, ex-spouses, a shared name, consent given on the line); first sight at
     # 316a68f: 22 of 22, P 0.81. Then fixed
     "text37": (30, 22, 22, 0.95),
-    # held out, not tuned on: a thirty-eighth author (intermediaries who are not the consumer's
-    # lawyer: credit counselors, debt-settlement firms, legal-aid paralegals, three-way calls),
-    # measured once at 316a68f and with the session's fixes: 22 of 22, P 0.73
-    "text38": (30, 22, 22, 0.7),
-    # held out, not tuned on: a thirty-ninth author (long scripted legal language read aloud:
-    # validation notices, time-barred and state notices, with violations hidden in or after
-    # them), measured once at 316a68f and with the session's fixes: 21 of 22, P 0.81
-    "text39": (30, 22, 21, 0.8),
-    # held out, not tuned on: a fortieth author (humor and banter: jokes with the rules' words,
-    # jokes that cross the line, a laughing "seriously though, stop calling me"), measured once
-    # at 316a68f and with the session's fixes: 20 of 22, P 0.80
-    "text40": (30, 22, 20, 0.8),
+    # a thirty-eighth author (intermediaries who are not the consumer's lawyer: credit
+    # counselors, debt-settlement firms, legal-aid paralegals, three-way calls); first sight at
+    # 316a68f: 22 of 22, P 0.73. Then fixed (the consumer's consent to a third party on the line)
+    "text38": (30, 22, 22, 0.95),
+    # a thirty-ninth author (long scripted legal language read aloud: validation notices,
+    # time-barred and state notices, with violations hidden in or after them); first sight at
+    # 316a68f: 21 of 22, P 0.81. Then fixed; left: "we are not saying you'll be sued, taken to
+    # court, or have your wages garnished if you say no" (um22), a hedge agents also threaten with
+    "text39": (30, 22, 22, 0.95),
+    # a fortieth author (humor and banter: jokes with the rules' words, jokes that cross the
+    # line, a laughing "seriously though, stop calling me"); first sight at 316a68f: 20 of 22,
+    # P 0.80. Then fixed; left: a mono consumer's "Holy shit" (un10), and a balance told to a
+    # consumer greeted by name who answered about her baby, never saying yes (un24)
+    "text40": (30, 22, 22, 0.9),
+    # held out, not tuned on: a forty-first author (medical debts and insurance: claims, denials,
+    # appeals, hospital liens, caregivers), measured once at bfea565 and with the session's
+    # fixes: 22 of 23, P 1.00
+    "text41": (30, 23, 22, 0.95),
+    # held out, not tuned on: a forty-second author (vehicles after repossession: deficiency
+    # balances, auctions, title loans, tow and storage fees), measured once at bfea565 and with
+    # the session's fixes: 20 of 22, P 0.69
+    "text42": (30, 22, 20, 0.65),
+    # held out, not tuned on: a forty-third author (rent and landlord debts: eviction court,
+    # marshals, legal aid, deposits, roommates), measured once at bfea565: 21 of 22, P 0.84; with
+    # the session's fixes P 0.88
+    "text43": (30, 22, 21, 0.85),
 }
 
 
