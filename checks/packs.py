@@ -132,6 +132,7 @@ class WildcardPattern(NamedTuple):
     size: int
     places: tuple[int, ...]  # positions of the plain words outside the anchor
     fits: frozenset[tuple[str, ...]]  # the words the variants have there
+    heads: frozenset[str]  # the first of those words: most hits of an anchor are turned away by it
 
     @classmethod
     def of(cls, variant: tuple[str, ...]) -> tuple[tuple[str, ...], WildcardPattern]:
@@ -146,7 +147,8 @@ class WildcardPattern(NamedTuple):
             k for k, w in enumerate(variant) if w != WILDCARD and not offset <= k < offset + length
         )
         fits = frozenset({tuple(variant[k] for k in places)})
-        return variant[offset : offset + length], cls(offset, len(variant), places, fits)
+        heads = frozenset({variant[places[0]]} if places else ())
+        return variant[offset : offset + length], cls(offset, len(variant), places, fits, heads)
 
     def span_at(self, tokens: list[str], anchor_start: int) -> tuple[int, int] | None:
         """The token span of a variant around an anchor found at ``anchor_start``, if one fits.
@@ -156,6 +158,8 @@ class WildcardPattern(NamedTuple):
         start = anchor_start - self.offset
         end = start + self.size
         if start < 0 or end > len(tokens):
+            return None
+        if self.places and tokens[start + self.places[0]] not in self.heads:
             return None
         if tuple([tokens[start + k] for k in self.places]) not in self.fits or SEPARATOR in tokens[start:end]:
             return None
@@ -192,7 +196,10 @@ class CompiledPack:
                     shapes = patterns.setdefault(anchor, {})
                     shape = pattern[:3]  # offset, size, places
                     if shape in shapes:
-                        pattern = pattern._replace(fits=shapes[shape].fits | pattern.fits)
+                        known = shapes[shape]
+                        pattern = pattern._replace(
+                            fits=known.fits | pattern.fits, heads=known.heads | pattern.heads
+                        )
                     shapes[shape] = pattern
                 for anchor, shapes in patterns.items():
                     anchor_key = f"{key}*{' '.join(anchor)}"
@@ -232,9 +239,10 @@ class CompiledPack:
         keys, wildcards = self.keys, self.wildcards
         for match_id, start, end in matches:
             patterns = wildcards.get(match_id)
-            spans = (
-                [(start, end)] if patterns is None else {p.span_at(tokens, start) for p in patterns} - {None}
-            )
+            if patterns is None:
+                spans = [(start, end)]
+            else:  # overlapping spans of one group merge into one occurrence later
+                spans = [span for p in patterns if (span := p.span_at(tokens, start)) is not None]
             if kept is not None:
                 spans = [(kept[a], kept[b - 1] + 1) for a, b in spans if kept[b - 1] - kept[a] != b - 1 - a]
             if spans:
