@@ -98,6 +98,9 @@ TEXT_SETS = {
         "text41",
         "text42",
         "text43",
+        "text44",
+        "text45",
+        "text46",
     )
 }
 RENDERABLE = {**SETS, **TEXT_SETS}

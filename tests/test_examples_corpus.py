@@ -137,6 +137,9 @@ MIN_SCRIPTS = {
     "eval/text41": 30,
     "eval/text42": 30,
     "eval/text43": 30,
+    "eval/text44": 30,
+    "eval/text45": 30,
+    "eval/text46": 30,
 }
 
 

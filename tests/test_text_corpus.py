@@ -26,7 +26,8 @@ text33 (22 of 22), both then fixed, and text34 (21 of 22) and text35 (22 of 23),
 the next session, which fixed them and added text36 (20 of 23, then fixed), text37 (22 of 22,
 P 0.81, then fixed), and text38 (22 of 22, P 0.73), text39 (21 of 22, P 0.81) and text40 (20 of
 22, P 0.80), held out until the next session, which fixed them and added text41 (22 of 23, P
-1.00), text42 (20 of 22, P 0.69) and text43 (21 of 22, P 0.84), held out. The floors guard these results: losing a caught violation fails; a text
+1.00), text42 (20 of 22, P 0.69) and text43 (21 of 22, P 0.84), and text44 (23 of 23, P 0.92),
+text45 (21 of 22, P 0.91) and text46 (23 of 23, P 0.92), all six held out. The floors guard these results: losing a caught violation fails; a text
 set on disk with no floor fails too.
 """
 
@@ -231,6 +232,18 @@ TEXT_SETS = {
     # marshals, legal aid, deposits, roommates), measured once at bfea565: 21 of 22, P 0.84; with
     # the session's fixes P 0.88
     "text43": (30, 22, 21, 0.85),
+    # held out, not tuned on: a forty-fourth author (payday and online loans: bounced checks and
+    # ACH debits called "check fraud", bad check units, usury), measured once at bfea565 and with
+    # the session's fixes: 23 of 23, P 0.92
+    "text44": (30, 23, 23, 0.9),
+    # held out, not tuned on: a forty-fifth author (utility, cable and phone bills: equipment
+    # returns, disconnection, reconnection fees, roommates on shared accounts), measured once at
+    # bfea565: 21 of 22, P 0.91; with the session's fixes P 0.95
+    "text45": (30, 22, 21, 0.9),
+    # held out, not tuned on: a forty-sixth author (trainees with a coach or supervisor on the
+    # agent's channel, corrections and bad advice repeated), measured once at bfea565 and with
+    # the session's fixes: 23 of 23, P 0.92
+    "text46": (30, 23, 23, 0.9),
 }
 
 
