@@ -614,12 +614,13 @@ def _unconsented(
         for c in group_occurrences(ctx, rule, "consented_by")
         if _confirmed_before(c.t_start, confirmations, revokes)
     ]
-    if consent.asked is not None:
+    asked = _answered(ctx, rule, "consented_by.asked") if consent.asked is not None else []
+    if asked:
         # a confirmation revoked in its own utterance ("Yes, I'm her son.") confirmed nobody
         utterance = ctx.text.utterance_start
         revoked = {utterance(r.start) for r in group_occurrences(ctx, rule, "revoked_by")}
         kept = [f for f in confirmations if not f.negated and utterance(f.start) not in revoked]
-        for question, _ in _answered(ctx, rule, "consented_by.asked"):
+        for question, _ in asked:
             before = [f.t_end for f in kept if f.t_end <= question.t_start]
             if before:
                 consented_at.append(min(before))
