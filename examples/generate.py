@@ -101,6 +101,16 @@ TEXT_SETS = {
         "text44",
         "text45",
         "text46",
+        "text47",
+        "text48",
+        "text49",
+        "text50",
+        "text51",
+        "text52",
+        "text53",
+        "text54",
+        "text55",
+        "text56",
     )
 }
 RENDERABLE = {**SETS, **TEXT_SETS}

@@ -27,8 +27,13 @@ the next session, which fixed them and added text36 (20 of 23, then fixed), text
 P 0.81, then fixed), and text38 (22 of 22, P 0.73), text39 (21 of 22, P 0.81) and text40 (20 of
 22, P 0.80), held out until the next session, which fixed them and added text41 (22 of 23, P
 1.00), text42 (20 of 22, P 0.69) and text43 (21 of 22, P 0.84), and text44 (23 of 23, P 0.92),
-text45 (21 of 22, P 0.91) and text46 (23 of 23, P 0.92), all six held out. The floors guard these results: losing a caught violation fails; a text
-set on disk with no floor fails too.
+text45 (21 of 22, P 0.91) and text46 (23 of 23, P 0.92), all six held out until the next
+session, which fixed them and added text47 (21 of 22, P 1.00), text48 (21 of 21, P 1.00, two
+labels corrected: see its entry), text49 (20 of 23, P 0.91), text50 (21 of 22, P 0.84), all four
+then fixed, and text51 (22 of 23, P 0.96) and text52 (19 of 21, P 0.95, one label corrected),
+both then fixed, and text53 (17 of 22, P 0.94), text54 (22 of 23, P 1.00), text55 (21 of 22, P
+0.84) and text56 (20 of 22, P 0.83), all four held out. The floors guard these results: losing a
+caught violation fails; a text set on disk with no floor fails too.
 """
 
 from __future__ import annotations
@@ -220,30 +225,65 @@ TEXT_SETS = {
     # P 0.80. Then fixed; left: a mono consumer's "Holy shit" (un10), and a balance told to a
     # consumer greeted by name who answered about her baby, never saying yes (un24)
     "text40": (30, 22, 22, 0.9),
-    # held out, not tuned on: a forty-first author (medical debts and insurance: claims, denials,
-    # appeals, hospital liens, caregivers), measured once at bfea565 and with the session's
-    # fixes: 22 of 23, P 1.00
-    "text41": (30, 23, 22, 0.95),
-    # held out, not tuned on: a forty-second author (vehicles after repossession: deficiency
-    # balances, auctions, title loans, tow and storage fees), measured once at bfea565 and with
-    # the session's fixes: 20 of 22, P 0.69
-    "text42": (30, 22, 20, 0.65),
-    # held out, not tuned on: a forty-third author (rent and landlord debts: eviction court,
-    # marshals, legal aid, deposits, roommates), measured once at bfea565: 21 of 22, P 0.84; with
-    # the session's fixes P 0.88
-    "text43": (30, 22, 21, 0.85),
-    # held out, not tuned on: a forty-fourth author (payday and online loans: bounced checks and
-    # ACH debits called "check fraud", bad check units, usury), measured once at bfea565 and with
-    # the session's fixes: 23 of 23, P 0.92
-    "text44": (30, 23, 23, 0.9),
-    # held out, not tuned on: a forty-fifth author (utility, cable and phone bills: equipment
-    # returns, disconnection, reconnection fees, roommates on shared accounts), measured once at
-    # bfea565: 21 of 22, P 0.91; with the session's fixes P 0.95
-    "text45": (30, 22, 21, 0.9),
-    # held out, not tuned on: a forty-sixth author (trainees with a coach or supervisor on the
-    # agent's channel, corrections and bad advice repeated), measured once at bfea565 and with
-    # the session's fixes: 23 of 23, P 0.92
-    "text46": (30, 23, 23, 0.9),
+    # a forty-first author (medical debts and insurance: claims, denials, appeals, hospital
+    # liens, caregivers); first sight at bfea565: 22 of 23, P 1.00. Then fixed (a small-claims suit)
+    "text41": (30, 23, 23, 0.95),
+    # a forty-second author (vehicles after repossession: deficiency balances, auctions, title
+    # loans, tow and storage fees); first sight at bfea565: 20 of 22, P 0.69. Then fixed
+    # (repossessions told as history, a workplace answering, the household's other car)
+    "text42": (30, 22, 22, 0.95),
+    # a forty-third author (rent and landlord debts: eviction court, marshals, legal aid,
+    # deposits, roommates); first sight at bfea565: 21 of 22, P 0.84. Then fixed (a fake court
+    # clerk, judgments already entered)
+    "text43": (30, 22, 22, 0.95),
+    # a forty-fourth author (payday and online loans: bounced checks and ACH debits called "check
+    # fraud", bad check units, usury); first sight at bfea565: 23 of 23, P 0.92. Then fixed
+    "text44": (30, 23, 23, 0.95),
+    # a forty-fifth author (utility, cable and phone bills: equipment returns, disconnection,
+    # reconnection fees, roommates on shared accounts); first sight at bfea565: 21 of 22, P 0.91.
+    # Then fixed (a landlord asked about a former tenant)
+    "text45": (30, 22, 22, 0.95),
+    # a forty-sixth author (trainees with a coach or supervisor on the agent's channel,
+    # corrections and bad advice repeated); first sight at bfea565: 23 of 23, P 0.92. Then fixed;
+    # left: a trainee who never got a yes before the balance (ut29: the rule flags it, the author
+    # did not label it)
+    "text46": (30, 23, 23, 0.95),
+    # a forty-seventh author (calls that reach a machine or end fast: messages left, people
+    # picking up mid-message); first sight at 577453b: 21 of 22, P 1.00. Then fixed (the
+    # mini-Miranda left on a machine the wife picked up)
+    "text47": (30, 22, 22, 0.95),
+    # a forty-eighth author (disclosures done halfway: interrupted, restarted, paraphrased, late);
+    # first sight at 577453b: 21 of 23, P 1.00. Both misses were labels its brief got wrong, and
+    # were corrected (uv27: a call at 21:00:00 is not after 9 p.m.; uv09: the recording notice
+    # came some 12 s into the agent's speech, inside the rule's 30 s)
+    "text48": (30, 21, 21, 0.95),
+    # a forty-ninth author (regional American speech: Southern, Appalachian, New England, Upper
+    # Midwest, Texas, New York idioms); first sight at 577453b: 20 of 23, P 0.91. Then fixed;
+    # left: a mono consumer's profanity (uw03)
+    "text49": (30, 23, 23, 0.95),
+    # a fiftieth author (membership and contract debts: gyms, timeshares, HOA dues, rent-to-own);
+    # first sight at 577453b: 21 of 22, P 0.84. Then fixed; left: a mono consumer's profanity
+    # (ux23)
+    "text50": (30, 22, 22, 0.95),
+    # a fifty-first author (holiday season and year-end calls); first sight at 577453b: 22 of 23,
+    # P 0.96. Then fixed; left: a mono consumer's profanity (uy08)
+    "text51": (30, 23, 23, 0.95),
+    # a fifty-second author (private student loans and for-profit school debts); first sight at
+    # 577453b: 19 of 22, P 0.95, one miss a label its brief got wrong and corrected (uz18: a call at
+    # 21:00:00). Then fixed
+    "text52": (30, 21, 21, 0.95),
+    # held out, not tuned on: a fifty-third author (small towns and rural life: farmers, ranchers,
+    # shared lines, the sheriff everyone knows), measured once at cb23ccb: 17 of 22, P 0.94
+    "text53": (30, 22, 17, 0.9),
+    # held out, not tuned on: a fifty-fourth author (calls taken on the move or in company:
+    # speakerphones, bystanders, consent to listen), measured once at cb23ccb: 22 of 23, P 1.00
+    "text54": (30, 23, 22, 0.95),
+    # held out, not tuned on: a fifty-fifth author (coerced and shared-household debts: ex-partners,
+    # survivors of abuse, accounts a relative opened), measured once at cb23ccb: 21 of 22, P 0.84
+    "text55": (30, 22, 21, 0.8),
+    # held out, not tuned on: a fifty-sixth author (credit reports and scores: pay-for-delete,
+    # credit-repair companies, credit-ruin talk), measured once at cb23ccb: 20 of 22, P 0.83
+    "text56": (30, 22, 20, 0.8),
 }
 
 
