@@ -121,6 +121,11 @@ class RulePack:
         return CompiledPack(self)
 
 
+def _heads(fits: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    """The first plain word outside the anchor of each variant (none when the anchor is all)."""
+    return frozenset(fit[0] for fit in fits if fit)
+
+
 class WildcardPattern(NamedTuple):
     """Phrase variants with ``*`` words that share an anchor (the longest run of plain words,
     ``offset`` words in), a length and the places of their other plain words. The matcher
@@ -147,8 +152,12 @@ class WildcardPattern(NamedTuple):
             k for k, w in enumerate(variant) if w != WILDCARD and not offset <= k < offset + length
         )
         fits = frozenset({tuple(variant[k] for k in places)})
-        heads = frozenset({variant[places[0]]} if places else ())
-        return variant[offset : offset + length], cls(offset, len(variant), places, fits, heads)
+        return variant[offset : offset + length], cls(offset, len(variant), places, fits, _heads(fits))
+
+    def merged(self, other: WildcardPattern) -> WildcardPattern:
+        """This pattern taking the variants of ``other`` too (the same anchor and shape)."""
+        fits = self.fits | other.fits
+        return self._replace(fits=fits, heads=_heads(fits))
 
     def span_at(self, tokens: list[str], anchor_start: int) -> tuple[int, int] | None:
         """The token span of a variant around an anchor found at ``anchor_start``, if one fits.
@@ -195,12 +204,7 @@ class CompiledPack:
                     anchor, pattern = WildcardPattern.of(variant)
                     shapes = patterns.setdefault(anchor, {})
                     shape = pattern[:3]  # offset, size, places
-                    if shape in shapes:
-                        known = shapes[shape]
-                        pattern = pattern._replace(
-                            fits=known.fits | pattern.fits, heads=known.heads | pattern.heads
-                        )
-                    shapes[shape] = pattern
+                    shapes[shape] = shapes[shape].merged(pattern) if shape in shapes else pattern
                 for anchor, shapes in patterns.items():
                     anchor_key = f"{key}*{' '.join(anchor)}"
                     anchor_id = vocab.strings.add(anchor_key)
