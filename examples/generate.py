@@ -50,68 +50,12 @@ SETS = {
     "holdout8": ROOT / "eval" / "holdout8",
     "holdout9": ROOT / "eval" / "holdout9",
 }
-# Text sets: their audio is rendered on demand into <set>/calls/, which git ignores (the
-# committed audio keeps to a budget), then ``callaudit evaluate --corpus eval/text1 --audio``.
+# Text sets (every eval/textN with scripts, in order of N): their audio is rendered on demand
+# into <set>/calls/, which git ignores (the committed audio keeps to a budget), then
+# ``callaudit evaluate --corpus eval/text1 --audio``.
 TEXT_SETS = {
-    name: ROOT / "eval" / name
-    for name in (
-        "text1",
-        "text2",
-        "text3",
-        "text4",
-        "text5",
-        "text6",
-        "text7",
-        "text8",
-        "text9",
-        "text10",
-        "text11",
-        "text12",
-        "text13",
-        "text14",
-        "text15",
-        "text16",
-        "text17",
-        "text18",
-        "text19",
-        "text20",
-        "text21",
-        "text22",
-        "text23",
-        "text24",
-        "text25",
-        "text26",
-        "text27",
-        "text28",
-        "text29",
-        "text30",
-        "text31",
-        "text32",
-        "text33",
-        "text34",
-        "text35",
-        "text36",
-        "text37",
-        "text38",
-        "text39",
-        "text40",
-        "text41",
-        "text42",
-        "text43",
-        "text44",
-        "text45",
-        "text46",
-        "text47",
-        "text48",
-        "text49",
-        "text50",
-        "text51",
-        "text52",
-        "text53",
-        "text54",
-        "text55",
-        "text56",
-    )
+    path.parent.name: path.parent
+    for path in sorted((ROOT / "eval").glob("text*/scripts"), key=lambda p: int(p.parent.name[4:]))
 }
 RENDERABLE = {**SETS, **TEXT_SETS}
 RATE = 8000
