@@ -92,19 +92,29 @@ def _consumer_listening(ctx: CallContext, rule: Rule) -> list[tuple[float, float
     """The stretches of the call where the consumer was the one listening: all of it but from an
     ``unless`` (a third party answered) to the ``revoked_by`` after it (the consumer came to the
     phone). The mini-Miranda told to the wife while she fetches her husband is not told to him
-    (uj22). The last stretch ends before the call does when the consumer never came: the rule
-    is excused."""
+    (uj22), nor one the agent opened with when the first words from the other side were the
+    wife's ("This is his wife", fifty-third text set, va22): whoever answered heard it. The last
+    stretch ends before the call does when the consumer never came: the rule is excused."""
     excuses = _heard_at(ctx, rule, "unless") if rule.spec.unless is not None else []
     if not excuses:
         return [(-INF, INF)]
     revokes = _revocations(ctx, rule)
     spans, start = [], -INF
+    if _in_first_answer(ctx, excuses[0]):
+        start = next((r for r in revokes if r > excuses[0]), INF)
     for excuse in excuses:
         if excuse >= start:
             spans.append((start, excuse))
             start = next((r for r in revokes if r > excuse), INF)
     spans.append((start, INF))
-    return [(a, b) for a, b in spans if a < b]
+    return [(a, b) for a, b in spans if a < b] or [(-INF, -INF)]  # (never came: nothing heard)
+
+
+def _in_first_answer(ctx: CallContext, when: float) -> bool:
+    """Whether ``when`` falls in the first turn of the customer's channel (not mixed speech: on
+    mono audio the agent's greeting is a turn of the same voice)."""
+    first = next((t for t in ctx.text.turns if t.speaker == "customer"), None)
+    return first is not None and first.t_start <= when <= first.t_end
 
 
 def _said_rank(ctx: CallContext) -> Callable[[Occurrence], tuple]:

@@ -366,9 +366,19 @@ def test_a_required_phrase_told_to_the_third_party_only_is_missing(pack) -> None
     assert statuses(check(pack, "disclosure.third_party_aware", *told_her)) == ["violation"]
     told_him = [*wife, ("customer", "Speaking."), ("agent", "Hi John, I'm a debt collector.")]
     assert check(pack, "disclosure.third_party_aware", *told_him) == []
-    # in the greeting, before anyone said who they are, it was said to whoever listens
+    # in the greeting, said to whoever answered: the wife, when her first words say who she is
+    # (fifty-third text set, va22)
     greeting = [("agent", "Hi, I'm a debt collector. Is John there?"), *wife[1:], ("customer", "Speaking.")]
-    assert check(pack, "disclosure.third_party_aware", *greeting) == []
+    assert statuses(check(pack, "disclosure.third_party_aware", *greeting)) == ["violation"]
+    # ... and the consumer, when he answered before the wife came on
+    answered = [
+        ("agent", "Hi, I'm a debt collector. Is John there?"),
+        ("customer", "Speaking."),
+        ("agent", "Thanks, John."),
+        ("customer", "I'm his wife. He handed me the phone."),
+        ("customer", "Speaking."),
+    ]
+    assert check(pack, "disclosure.third_party_aware", *answered) == []
     # a window sees the same: the wife's words before it still mean she was the one listening
     wife_talks = [
         ("agent", "Hi, is John there?"),
