@@ -57,7 +57,7 @@ def check_required(ctx: CallContext, rule: Rule) -> list[Finding]:
     if not applies(spec.conditions, ctx.meta):
         return []
     listening = _consumer_listening(ctx, rule)
-    if listening[-1][1] < INF:  # a third party answered and the consumer never came to the phone
+    if not listening or listening[-1][1] < INF:  # a third party answered, the consumer never came
         return []
     times = rule_times(ctx, spec.window, spec.speaker)
     if times is None:
@@ -93,8 +93,9 @@ def _consumer_listening(ctx: CallContext, rule: Rule) -> list[tuple[float, float
     ``unless`` (a third party answered) to the ``revoked_by`` after it (the consumer came to the
     phone). The mini-Miranda told to the wife while she fetches her husband is not told to him
     (uj22), nor one the agent opened with when the first words from the other side were the
-    wife's ("This is his wife", fifty-third text set, va22): whoever answered heard it. The last
-    stretch ends before the call does when the consumer never came: the rule is excused."""
+    wife's ("This is his wife", fifty-third text set, va22): whoever answered heard it. When the
+    consumer never came, the last stretch ends before the call does, or there is none: the rule
+    is excused."""
     excuses = _heard_at(ctx, rule, "unless") if rule.spec.unless is not None else []
     if not excuses:
         return [(-INF, INF)]
@@ -107,7 +108,7 @@ def _consumer_listening(ctx: CallContext, rule: Rule) -> list[tuple[float, float
             spans.append((start, excuse))
             start = next((r for r in revokes if r > excuse), INF)
     spans.append((start, INF))
-    return [(a, b) for a, b in spans if a < b] or [(-INF, -INF)]  # (never came: nothing heard)
+    return [(a, b) for a, b in spans if a < b]
 
 
 def _in_first_answer(ctx: CallContext, when: float) -> bool:
