@@ -150,6 +150,18 @@ MIN_SCRIPTS = {
     "eval/text54": 30,
     "eval/text55": 30,
     "eval/text56": 30,
+    "eval/text57": 30,
+    "eval/text58": 30,
+    "eval/text59": 30,
+    "eval/text60": 30,
+    "eval/text61": 30,
+    "eval/text62": 30,
+    "eval/text63": 30,
+    "eval/text64": 30,
+    "eval/text65": 30,
+    "eval/text66": 30,
+    "eval/text67": 30,
+    "eval/text68": 30,
 }
 
 

@@ -32,8 +32,13 @@ session, which fixed them and added text47 (21 of 22, P 1.00), text48 (21 of 21,
 labels corrected: see its entry), text49 (20 of 23, P 0.91), text50 (21 of 22, P 0.84), all four
 then fixed, and text51 (22 of 23, P 0.96) and text52 (19 of 21, P 0.95, one label corrected),
 both then fixed, and text53 (17 of 22, P 0.94), text54 (22 of 23, P 1.00), text55 (21 of 22, P
-0.84) and text56 (20 of 22, P 0.83), all four held out. The floors guard these results: losing a
-caught violation fails; a text set on disk with no floor fails too.
+0.84) and text56 (20 of 22, P 0.83), all four held out until the next session, which fixed them
+and added text57 (22 of 23, P 0.73), text58 (23 of 23, P 0.66), text59 (23 of 23, P 0.82),
+text60 (22 of 22, P 0.88), text61 (17 of 22, P 0.94), text62 (21 of 22, P 0.91), text63 (18 of
+22, P 0.95) and text64 (21 of 22, P 0.88), all eight then fixed, and text65 (20 of 23, P 0.77),
+text66 (20 of 22, P 0.87), text67 (22 of 22, P 0.92) and text68 (20 of 22, P 0.74), held out.
+The floors guard these results: losing a caught violation fails; a text set on disk with no
+floor fails too.
 """
 
 from __future__ import annotations
@@ -272,18 +277,60 @@ TEXT_SETS = {
     # 577453b: 19 of 22, P 0.95, one miss a label its brief got wrong and corrected (uz18: a call at
     # 21:00:00). Then fixed
     "text52": (30, 21, 21, 0.95),
-    # held out, not tuned on: a fifty-third author (small towns and rural life: farmers, ranchers,
-    # shared lines, the sheriff everyone knows), measured once at cb23ccb: 17 of 22, P 0.94
-    "text53": (30, 22, 17, 0.9),
-    # held out, not tuned on: a fifty-fourth author (calls taken on the move or in company:
-    # speakerphones, bystanders, consent to listen), measured once at cb23ccb: 22 of 23, P 1.00
-    "text54": (30, 23, 22, 0.95),
-    # held out, not tuned on: a fifty-fifth author (coerced and shared-household debts: ex-partners,
-    # survivors of abuse, accounts a relative opened), measured once at cb23ccb: 21 of 22, P 0.84
-    "text55": (30, 22, 21, 0.8),
-    # held out, not tuned on: a fifty-sixth author (credit reports and scores: pay-for-delete,
-    # credit-repair companies, credit-ruin talk), measured once at cb23ccb: 20 of 22, P 0.83
-    "text56": (30, 22, 20, 0.8),
+    # a fifty-third author (small towns and rural life: farmers, ranchers, shared lines, the sheriff
+    # everyone knows), held out from 2026-12-04, first sight at cb23ccb: 17 of 22, P 0.94. Then
+    # fixed; left: a mono consumer's profanity (va19)
+    "text53": (30, 22, 22, 0.95),
+    # a fifty-fourth author (calls taken on the move or in company: speakerphones, bystanders,
+    # consent to listen), held out, first sight at cb23ccb: 22 of 23, P 1.00. Then fixed
+    "text54": (30, 23, 23, 0.95),
+    # a fifty-fifth author (coerced and shared-household debts: ex-partners, survivors of abuse,
+    # accounts a relative opened), held out, first sight at cb23ccb: 21 of 22, P 0.84. Then fixed
+    "text55": (30, 22, 22, 0.95),
+    # a fifty-sixth author (credit reports and scores: pay-for-delete, credit-repair companies,
+    # credit-ruin talk), held out, first sight at cb23ccb: 20 of 22, P 0.83. Then fixed; left: a
+    # mono consumer's profanity (vd02)
+    "text56": (30, 22, 22, 0.95),
+    # a fifty-seventh author (identity theft and fraud claims), first sight at e0b8d2c: 22 of 23,
+    # P 0.73 (agents handling identity theft as the law wants were not known as a dispute's
+    # reply). Then fixed; left: "don't play dumb" to a consumer whose fraud claim was closed, a
+    # mono call the author did not label a dispute (ve28)
+    "text57": (30, 23, 23, 0.95),
+    # a fifty-eighth author (divorce and separation), first sight at e0b8d2c: 23 of 23, P 0.66
+    # (divorce lawyers taken for attorneys on the debt). Then fixed
+    "text58": (30, 23, 23, 0.95),
+    # a fifty-ninth author (consumers who push back with their own legal threats and complaints),
+    # first sight at e0b8d2c: 23 of 23, P 0.82. Then fixed; left: "Am I speaking with Renata
+    # Okafor?" "You are." is no confirmation the rule knows (vg11)
+    "text59": (30, 23, 23, 0.95),
+    # a sixtieth author (consumers with a criminal-justice past or present), first sight at
+    # e0b8d2c: 22 of 22, P 0.88 (their own jail time in mono speech). Then fixed
+    "text60": (30, 22, 22, 0.95),
+    # a sixty-first author (natural disasters and emergencies), first sight at bd2bf1a: 17 of 22,
+    # P 0.94. Then fixed
+    "text61": (30, 22, 22, 0.95),
+    # a sixty-second author (tax season: refunds, offsets, the IRS), first measured at 814dda5
+    # after its per-call results had scrolled past in a regression diff (no phrase was written
+    # for it before): 21 of 22, P 0.91. Then fixed
+    "text62": (30, 22, 22, 0.95),
+    # a sixty-third author (gig workers and people on the road), first sight at bd2bf1a: 18 of 22,
+    # P 0.95. Then fixed
+    "text63": (30, 22, 22, 0.95),
+    # a sixty-fourth author (veterinary bills and pets), first sight at bd2bf1a: 21 of 22, P 0.88.
+    # Then fixed
+    "text64": (30, 22, 22, 0.95),
+    # held out, not tuned on: a sixty-fifth author (moving and relocation: new states and time
+    # zones, old numbers), measured once at 0aa9076: 20 of 23, P 0.77
+    "text65": (30, 23, 20, 0.75),
+    # held out, not tuned on: a sixty-sixth author (faith and church life), measured once at
+    # 0aa9076: 20 of 22, P 0.87
+    "text66": (30, 22, 20, 0.85),
+    # held out, not tuned on: a sixty-seventh author (agents working from home: asides when they
+    # think they are muted, a supervisor barging in), measured once at 0aa9076: 22 of 22, P 0.92
+    "text67": (30, 22, 22, 0.9),
+    # held out, not tuned on: a sixty-eighth author (hospitals and care facilities: nurses and
+    # front desks answering, patients on medication), measured once at 0aa9076: 20 of 22, P 0.74
+    "text68": (30, 22, 20, 0.7),
 }
 
 
