@@ -102,7 +102,8 @@ def occurrences(
     times: tuple[float, float] = (-INF, INF),
     turn_start: bool | str = False,
 ) -> list[Occurrence]:
-    """Exact matches of a phrase group by ``speaker`` (or mixed) starting within ``times``.
+    """Exact matches of a phrase group by ``speaker`` (or mixed) said within ``times``: begun and
+    ended (a notice that ends after the first 30 seconds was not given within them, vm18).
 
     Overlapping matches of different variants merge into one occurrence. With
     ``turn_start`` only matches within the first TURN_START_WORDS words of an utterance count
@@ -125,7 +126,7 @@ def occurrences(
         said_by = stream.speaker
         if end > stream.end or (speaker != "any" and said_by != speaker and said_by != "mixed"):
             continue
-        if bounded and not times[0] <= text.words[start].start <= times[1]:
+        if bounded and not times[0] <= text.words[start].start <= text.words[end - 1].end <= times[1]:
             continue
         if turn_start and text.words_into_turn(start, turn_start == "sentence", floor) >= TURN_START_WORDS:
             continue
