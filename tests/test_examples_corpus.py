@@ -162,6 +162,11 @@ MIN_SCRIPTS = {
     "eval/text66": 30,
     "eval/text67": 30,
     "eval/text68": 30,
+    "eval/text69": 30,
+    "eval/text70": 30,
+    "eval/text71": 30,
+    "eval/text72": 30,
+    "eval/text73": 30,
 }
 
 

@@ -36,7 +36,10 @@ both then fixed, and text53 (17 of 22, P 0.94), text54 (22 of 23, P 1.00), text5
 and added text57 (22 of 23, P 0.73), text58 (23 of 23, P 0.66), text59 (23 of 23, P 0.82),
 text60 (22 of 22, P 0.88), text61 (17 of 22, P 0.94), text62 (21 of 22, P 0.91), text63 (18 of
 22, P 0.95) and text64 (21 of 22, P 0.88), all eight then fixed, and text65 (20 of 23, P 0.77),
-text66 (20 of 22, P 0.87), text67 (22 of 22, P 0.92) and text68 (20 of 22, P 0.74), held out.
+text66 (20 of 22, P 0.87), text67 (22 of 22, P 0.92) and text68 (20 of 22, P 0.74), held out
+until the next session, which fixed them and added text69 (21 of 22, P 0.88), text70 (21 of 22,
+P 0.84), text71 (22 of 22, P 0.79) and text72 (22 of 22, P 0.88), all four then fixed, and
+text73, held out.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -319,18 +322,40 @@ TEXT_SETS = {
     # a sixty-fourth author (veterinary bills and pets), first sight at bd2bf1a: 21 of 22, P 0.88.
     # Then fixed
     "text64": (30, 22, 22, 0.95),
-    # held out, not tuned on: a sixty-fifth author (moving and relocation: new states and time
-    # zones, old numbers), measured once at 0aa9076: 20 of 23, P 0.77
-    "text65": (30, 23, 20, 0.75),
-    # held out, not tuned on: a sixty-sixth author (faith and church life), measured once at
-    # 0aa9076: 20 of 22, P 0.87
-    "text66": (30, 22, 20, 0.85),
-    # held out, not tuned on: a sixty-seventh author (agents working from home: asides when they
-    # think they are muted, a supervisor barging in), measured once at 0aa9076: 22 of 22, P 0.92
-    "text67": (30, 22, 22, 0.9),
-    # held out, not tuned on: a sixty-eighth author (hospitals and care facilities: nurses and
-    # front desks answering, patients on medication), measured once at 0aa9076: 20 of 22, P 0.74
-    "text68": (30, 22, 20, 0.7),
+    # a sixty-fifth author (moving and relocation: new states and time zones, old numbers), held
+    # out a session, measured once at 0aa9076: 20 of 23, P 0.77. Then fixed; left: a consumer's
+    # "damn" on mono audio is for review (vm21)
+    "text65": (30, 23, 23, 0.95),
+    # a sixty-sixth author (faith and church life), held out a session, measured once at 0aa9076:
+    # 20 of 22, P 0.87. Then fixed; left: "Oh damn it ... Lord forgive my language", mono (vn07)
+    "text66": (30, 22, 22, 0.95),
+    # a sixty-seventh author (agents working from home: asides when they think they are muted, a
+    # supervisor barging in), held out a session, measured once at 0aa9076: 22 of 22, P 0.92.
+    # Then fixed
+    "text67": (30, 22, 22, 0.95),
+    # a sixty-eighth author (hospitals and care facilities: nurses and front desks answering,
+    # patients on medication), held out a session, measured once at 0aa9076: 20 of 22, P 0.74.
+    # Then fixed
+    "text68": (30, 22, 22, 0.95),
+    # a sixty-ninth author (consumers abroad or travelling across time zones), first sight at
+    # 9c7106f: 21 of 22, P 0.88. Then fixed; left: a consumer's swearing on mono audio (vq26)
+    "text69": (30, 22, 22, 0.95),
+    # a seventieth author (small-business owners whose personal and business debts mix), first
+    # sight at 9c7106f: 21 of 22, P 0.84. Then fixed; left: a consumer's swearing on mono (vr17);
+    # "A former client is suing my cleaning company ... My lawyer says it's nonsense" (vr19: an
+    # exception for it would also excuse "my lawyer says this debt is nonsense")
+    "text70": (30, 22, 22, 0.9),
+    # a seventy-first author (retail store cards and financing), first sight at 9c7106f: 22 of
+    # 22, P 0.79. Then fixed; left: a consumer's swearing on mono (vs15), "Put it in writing if
+    # you have to" brushed aside, mono (vs25: for review)
+    "text71": (30, 22, 22, 0.9),
+    # a seventy-second author (agents recapping earlier calls and account notes read aloud), first
+    # sight at 9c7106f: 22 of 22, P 0.88. Meant to be held out, but its false alarms scrolled past
+    # in a regression diff, so it was fixed
+    "text72": (30, 22, 22, 0.95),
+    # held out, not tuned on: a seventy-third author (recording, privacy and consent talk),
+    # measured once at the commit that added it: 18 of 22, P 0.90
+    "text73": (30, 22, 18, 0.85),
 }
 
 
