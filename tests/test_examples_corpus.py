@@ -167,6 +167,10 @@ MIN_SCRIPTS = {
     "eval/text71": 30,
     "eval/text72": 30,
     "eval/text73": 30,
+    "eval/text74": 30,
+    "eval/text75": 30,
+    "eval/text76": 30,
+    "eval/text77": 30,
 }
 
 

@@ -38,8 +38,9 @@ text60 (22 of 22, P 0.88), text61 (17 of 22, P 0.94), text62 (21 of 22, P 0.91),
 22, P 0.95) and text64 (21 of 22, P 0.88), all eight then fixed, and text65 (20 of 23, P 0.77),
 text66 (20 of 22, P 0.87), text67 (22 of 22, P 0.92) and text68 (20 of 22, P 0.74), held out
 until the next session, which fixed them and added text69 (21 of 22, P 0.88), text70 (21 of 22,
-P 0.84), text71 (22 of 22, P 0.79) and text72 (22 of 22, P 0.88), all four then fixed, and
-text73, held out.
+P 0.84), text71 (22 of 22, P 0.79), text72 (22 of 22, P 0.88), text73 (18 of 22, P 0.90),
+text74 (22 of 22, P 0.92), text75 (22 of 22, P 0.85) and text76 (19 of 22, P 0.83), all eight
+then fixed, and text77 (20 of 23, P 0.87), held out.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -353,9 +354,25 @@ TEXT_SETS = {
     # sight at 9c7106f: 22 of 22, P 0.88. Meant to be held out, but its false alarms scrolled past
     # in a regression diff, so it was fixed
     "text72": (30, 22, 22, 0.95),
-    # held out, not tuned on: a seventy-third author (recording, privacy and consent talk),
-    # measured once at the commit that added it: 18 of 22, P 0.90
-    "text73": (30, 22, 18, 0.85),
+    # a seventy-third author (recording, privacy and consent talk), first sight at d472e72: 18 of
+    # 22, P 0.90. Then fixed; left: two notices said inside the first 30 seconds of agent speech,
+    # the issue's rule, but only when asked or "I should have said this at the start" (vu02, vu22),
+    # which the author labelled late
+    "text73": (30, 22, 20, 0.9),
+    # a seventy-fourth author (taking payments over the phone), first sight at eb270a5: 22 of 22,
+    # P 0.92. Nothing fixed: left, a balance said before anyone confirmed who answered (vv17, the
+    # author let it pass), a consumer's swearing on mono (vv20)
+    "text74": (30, 22, 22, 0.9),
+    # a seventy-fifth author (powers of attorney, guardians, conservators and payees), first sight
+    # at eb270a5: 22 of 22, P 0.85. Then fixed
+    "text75": (30, 22, 22, 0.95),
+    # a seventy-sixth author (consumers living on disability and benefits), first sight at
+    # 2e347fd: 19 of 22, P 0.83. Then fixed; left: "deficiency on the Malibu" said before "Yes,
+    # this is Brenda" (vx07), "You are." as a confirmation (vx27, as vg11)
+    "text76": (30, 22, 22, 0.9),
+    # held out, not tuned on: a seventy-seventh author (home improvement financing: solar, roofs,
+    # contractors, mechanic's liens), measured once at eb270a5: 20 of 23, P 0.87
+    "text77": (30, 23, 20, 0.85),
 }
 
 
