@@ -344,8 +344,9 @@ TEXT_SETS = {
     # a seventieth author (small-business owners whose personal and business debts mix), first
     # sight at 9c7106f: 21 of 22, P 0.84. Then fixed; left: a consumer's swearing on mono (vr17);
     # "A former client is suing my cleaning company ... My lawyer says it's nonsense" (vr19: an
-    # exception for it would also excuse "my lawyer says this debt is nonsense")
-    "text70": (30, 22, 22, 0.9),
+    # exception for it would also excuse "my lawyer says this debt is nonsense"); "I'm the office
+    # manager" (vr06: a consumer may say it of their own job)
+    "text70": (30, 22, 22, 0.85),
     # a seventy-first author (retail store cards and financing), first sight at 9c7106f: 22 of
     # 22, P 0.79. Then fixed; left: a consumer's swearing on mono (vs15), "Put it in writing if
     # you have to" brushed aside, mono (vs25: for review)
