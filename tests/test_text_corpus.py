@@ -371,9 +371,10 @@ TEXT_SETS = {
     # 2e347fd: 19 of 22, P 0.83. Then fixed; left: "deficiency on the Malibu" said before "Yes,
     # this is Brenda" (vx07), "You are." as a confirmation (vx27, as vg11)
     "text76": (30, 22, 22, 0.9),
-    # held out, not tuned on: a seventy-seventh author (home improvement financing: solar, roofs,
-    # contractors, mechanic's liens), measured once at eb270a5: 20 of 23, P 0.87
-    "text77": (30, 23, 20, 0.85),
+    # a seventy-seventh author (home improvement financing: solar, roofs, contractors, mechanic's
+    # liens), first sight at eb270a5: 20 of 23, P 0.87. Held out a session, then fixed; left: a
+    # mono consumer's swearing (vy13)
+    "text77": (30, 23, 23, 0.95),
 }
 
 
