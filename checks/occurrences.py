@@ -156,7 +156,7 @@ def _exceptions_of(group: str) -> str:
 def fuzzy_best(
     ctx: CallContext, rule: Rule, group: str, speaker: str, times: tuple[float, float]
 ) -> Occurrence | None:
-    """The best fuzzy alignment of any variant of a group in the speaker's words within ``times``.
+    """The best fuzzy alignment of any variant of a group in the speaker's words said within ``times``.
 
     For ASR-garbled phrases ("collect a dead"): rapidfuzz's partial_ratio_alignment slides
     a phrase over the speaker's text and gives the character span, which maps back to
@@ -165,7 +165,9 @@ def fuzzy_best(
     the pack's ``fuzzy_review`` score, unless the ASR was unsure of a word in the aligned
     span (then ``fuzzy_unsure_review`` is enough).
     """
-    return fuzzy_in_ranges(ctx, rule, group, speaker, ctx.text.token_ranges(speakers_for(speaker), *times))
+    return fuzzy_in_ranges(
+        ctx, rule, group, speaker, ctx.text.ranges_said_within(speakers_for(speaker), *times)
+    )
 
 
 def fuzzy_in_ranges(
@@ -317,7 +319,7 @@ def garbled_among_unsure_words(
         return None
     text = ctx.text
     floor = ctx.min_probability(rule)
-    ranges = text.token_ranges(speakers_for(speaker), *times)
+    ranges = text.ranges_said_within(speakers_for(speaker), *times)
     # a phrase of L characters aligns within one run and the break after it (fuzzy_in_ranges)
     runs = text.misheard_runs(
         floor, ranges, rule.needle_words[group], rule.needle_shortest[group] - len(BREAK)

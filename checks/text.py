@@ -518,6 +518,21 @@ class CallText:
                         ranges.append((a, b))
         return ranges
 
+    def ranges_said_within(self, speakers: frozenset[str], t0: float, t1: float) -> list[tuple[int, int]]:
+        """Token ranges of the given speakers whose words start and end within [t0, t1]: the
+        garbled search's twin of an exact match said within a window (occurrences, vm18)."""
+        ranges = self.token_ranges(speakers, t0, t1)
+        if t1 == float("inf"):
+            return ranges
+        words = self.words
+        said = []
+        for a, b in ranges:
+            while b > a and words[b - 1].end > t1:
+                b -= 1
+            if a < b:
+                said.append((a, b))
+        return said
+
     def unsure_mask(self, floor: float) -> bytes:
         """One byte per token: 1 where the ASR gave its word a probability under ``floor``."""
         mask = self._unsure.get(floor)
