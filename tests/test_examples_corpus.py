@@ -171,6 +171,8 @@ MIN_SCRIPTS = {
     "eval/text75": 30,
     "eval/text76": 30,
     "eval/text77": 30,
+    "eval/text79": 30,
+    "eval/text80": 30,
 }
 
 

@@ -356,10 +356,10 @@ TEXT_SETS = {
     # in a regression diff, so it was fixed
     "text72": (30, 22, 22, 0.95),
     # a seventy-third author (recording, privacy and consent talk), first sight at d472e72: 18 of
-    # 22, P 0.90. Then fixed; left: two notices said inside the first 30 seconds of agent speech,
-    # the issue's rule, but only when asked or "I should have said this at the start" (vu02, vu22),
-    # which the author labelled late
-    "text73": (30, 22, 20, 0.9),
+    # 22, P 0.90. Then fixed; left: a notice said inside the first 30 seconds of agent speech, the
+    # issue's rule, but only when asked (vu02), which the author labelled late. "I should have said
+    # this at the start, this call is recorded" (vu22) is late since the seventeenth session
+    "text73": (30, 22, 21, 0.95),
     # a seventy-fourth author (taking payments over the phone), first sight at eb270a5: 22 of 22,
     # P 0.92. Nothing fixed: left, a balance said before anyone confirmed who answered (vv17, the
     # author let it pass), a consumer's swearing on mono (vv20)
@@ -375,6 +375,14 @@ TEXT_SETS = {
     # liens), first sight at eb270a5: 20 of 23, P 0.87. Held out a session, then fixed; left: a
     # mono consumer's swearing (vy13)
     "text77": (30, 23, 23, 0.95),
+    # a seventy-ninth author (debts owed to professionals: law firms, accountants, dentists), first
+    # sight at 54737ae: 21 of 23, P 0.84. Then fixed; left: a law firm's own bill for the consumer's
+    # lawsuit and garnishment of a contractor, told in mono speech (wa25)
+    "text79": (30, 23, 23, 0.95),
+    # an eightieth author (childcare and children's activities), first sight at 54737ae: 19 of 22,
+    # P 0.95. Then fixed; left: "By the way, this call is being recorded" in the agent's fourth
+    # turn, inside the first 30 seconds, labelled late (wb20)
+    "text80": (30, 22, 21, 0.95),
 }
 
 
