@@ -171,6 +171,7 @@ MIN_SCRIPTS = {
     "eval/text75": 30,
     "eval/text76": 30,
     "eval/text77": 30,
+    "eval/text78": 30,
     "eval/text79": 30,
     "eval/text80": 30,
 }

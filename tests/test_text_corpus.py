@@ -375,6 +375,9 @@ TEXT_SETS = {
     # liens), first sight at eb270a5: 20 of 23, P 0.87. Held out a session, then fixed; left: a
     # mono consumer's swearing (vy13)
     "text77": (30, 23, 23, 0.95),
+    # a seventy-eighth author (boats, RVs, motorcycles and campers bought on credit), first sight at
+    # 60bd8d9: 22 of 22, P 0.92. Then fixed
+    "text78": (30, 22, 22, 0.95),
     # a seventy-ninth author (debts owed to professionals: law firms, accountants, dentists), first
     # sight at 54737ae: 21 of 23, P 0.84. Then fixed; left: a law firm's own bill for the consumer's
     # lawsuit and garnishment of a contractor, told in mono speech (wa25)
