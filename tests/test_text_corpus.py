@@ -386,6 +386,18 @@ TEXT_SETS = {
     # P 0.95. Then fixed; left: "By the way, this call is being recorded" in the agent's fourth
     # turn, inside the first 30 seconds, labelled late (wb20)
     "text80": (30, 22, 21, 0.95),
+    # an eighty-second author (weddings and events), first sight at 748ddf2: 20 of 22, P 0.91. Then
+    # fixed
+    "text82": (30, 22, 22, 0.95),
+    # an eighty-third author (casino markers and betting debts), first sight at 748ddf2: 22 of 23,
+    # P 0.92. Then fixed; left: a balance told before "Is this Donna Pierce?" was answered (we18)
+    "text83": (30, 23, 23, 0.95),
+    # an eighty-fourth author (idioms that sound like threats), first sight at 748ddf2: 22 of 23,
+    # P 0.88. Then fixed; left: "I thought that was taken care of" taken for a dispute (wf13, mono)
+    "text84": (30, 23, 23, 0.95),
+    # an eighty-fifth author (sovereign-citizen consumers), first sight at 748ddf2: 21 of 22, P 0.75.
+    # Then fixed; left: "The man was born November second" taken for no answer (wg20, mono)
+    "text85": (30, 22, 22, 0.95),
 }
 
 
