@@ -543,11 +543,15 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
             if spec.answered is not None:
                 confirmations += _answer_confirmations(ctx, rule, revokes, handovers)
             revokes = _unconsented(ctx, rule, revokes, confirmations)
+    told_to_whoever_answered: list[Occurrence] = []
     if revokes and spec.then_once_revoked is not None:
         # said to whoever said they are someone else: "This is an attempt to collect a debt"
-        # told to the wife who answered (thirty-sixth text set, uj22)
+        # told to the wife who answered (thirty-sixth text set, uj22), or in the opening that the
+        # first answer tells was heard by someone else: "No, this is her mother, Linda" (wi19)
         heard = group_occurrences(ctx, rule, "then_once_revoked")
-        thens = thens + [o for o in heard if any(r < o.t_start for r in revokes)]
+        opening = _in_first_answer(ctx, revokes[0])
+        told_to_whoever_answered = [o for o in heard if opening and o.t_end <= revokes[0]]
+        thens = thens + told_to_whoever_answered + [o for o in heard if any(r < o.t_start for r in revokes)]
     if not thens:
         return []
     if firsts is None:
@@ -565,7 +569,7 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
             if _confirmed_before(occ.t_start, answers, revokes):
                 continue
         # heard revoked ("I'm his wife"): no doubt; else an unsure answer may have held `first`
-        if any(r < occ.t_start for r in revokes):
+        if any(r < occ.t_start for r in revokes) or occ in told_to_whoever_answered:
             return [_said_finding(ctx, rule, occ)]
         doubt = _unsure_answer(ctx, rule, occ.t_start)
         if doubt and not occ.ambiguous and not revokes and _acknowledged(ctx, rule):

@@ -286,7 +286,9 @@ class OrderRule(RuleBase):
     ``first`` or an answer followed within its ``within`` seconds by a ``rejected_by`` phrase of
     the other party confirmed nothing: a wrong date of birth answered "Hmm, I have something a
     little different" (ty12). ``then_once_revoked`` phrases count as ``then`` only when said
-    after a revocation: the mini-Miranda told to a wife who said who she is (uj22).
+    after a revocation: the mini-Miranda told to a wife who said who she is (uj22), or before
+    one heard in the first answer on the customer's channel: the agent's opening mini-Miranda
+    answered "No, this is her mother" (uv04, va22, wi19).
     ``consented_by``, said by the confirmed consumer, lets the agent go on in front of someone
     else (15 USC 1692c(b): with the consumer's prior consent): a revocation heard after it
     ("Hi, I'm Noah, her son" after "yes, he can hear it") revokes nothing. Its ``asked``

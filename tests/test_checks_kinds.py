@@ -1211,7 +1211,8 @@ def test_implied_trigger_is_forbidden_after_a_trigger_and_needs_listening_withou
 
 
 def test_order_then_once_revoked_counts_only_after_a_revocation(pack) -> None:
-    """The mini-Miranda opens scripts, but told to a wife who said who she is it discloses (uj22)."""
+    """The mini-Miranda opens scripts, but told to a wife who said who she is it discloses (uj22),
+    and so does the opening the first answer tells was heard by someone else (wi19, uv04, va22)."""
     told_wife = [
         ("agent", "Is John there?"),
         ("customer", "I'm his wife."),
@@ -1222,7 +1223,15 @@ def test_order_then_once_revoked_counts_only_after_a_revocation(pack) -> None:
         ("agent", "This is an attempt to collect a debt. Is John there?"),
         ("customer", "I'm his wife."),
     ]
-    assert check(pack, "procedure.verify_told", *greeting) == []
+    assert statuses(check(pack, "procedure.verify_told", *greeting)) == ["violation"]
+    # answered by the consumer, the opening is said to them; a wife heard later did not hear it
+    later = [
+        greeting[0],
+        ("customer", "Speaking."),
+        ("agent", "Thanks."),
+        ("customer", "I'm his wife, by the way."),
+    ]
+    assert check(pack, "procedure.verify_told", *later) == []
     # ... and once the consumer confirmed (the rule's `first`), it is said to them
     came = [*told_wife[:2], ("customer", "Speaking."), ("agent", "This is an attempt to collect a debt.")]
     assert check(pack, "procedure.verify_told", *came) == []

@@ -178,6 +178,10 @@ MIN_SCRIPTS = {
     "eval/text83": 30,
     "eval/text84": 30,
     "eval/text85": 30,
+    "eval/text86": 30,
+    "eval/text87": 30,
+    "eval/text88": 30,
+    "eval/text89": 30,
 }
 
 

@@ -398,6 +398,19 @@ TEXT_SETS = {
     # an eighty-fifth author (sovereign-citizen consumers), first sight at 748ddf2: 21 of 22, P 0.75.
     # Then fixed; left: "The man was born November second" taken for no answer (wg20, mono)
     "text85": (30, 22, 22, 0.95),
+    # an eighty-sixth author (firearms, hunting and outdoor gear), first sight at 2748003: 21 of 22,
+    # P 0.84. Then fixed; left: a brother-in-law's "the cops can haul you off to jail", asked about
+    # in mono speech (wh03), a consumer's swearing (wh14)
+    "text86": (30, 22, 22, 0.9),
+    # an eighty-seventh author (fertility treatment, surrogacy and adoption), first sight at 2748003:
+    # 22 of 23, P 0.88. Then fixed
+    "text87": (30, 23, 23, 0.95),
+    # an eighty-eighth author (cosmetic procedures and med spas), first sight at 2748003: 20 of 22,
+    # P 0.87. Then fixed
+    "text88": (30, 22, 22, 0.95),
+    # an eighty-ninth author (small towns where the agent knows who answers), first sight at
+    # 2748003: 20 of 22, P 0.91. Then fixed
+    "text89": (30, 22, 22, 0.95),
 }
 
 
