@@ -174,6 +174,7 @@ MIN_SCRIPTS = {
     "eval/text78": 30,
     "eval/text79": 30,
     "eval/text80": 30,
+    "eval/text81": 30,
     "eval/text82": 30,
     "eval/text83": 30,
     "eval/text84": 30,

@@ -40,7 +40,11 @@ text66 (20 of 22, P 0.87), text67 (22 of 22, P 0.92) and text68 (20 of 22, P 0.7
 until the next session, which fixed them and added text69 (21 of 22, P 0.88), text70 (21 of 22,
 P 0.84), text71 (22 of 22, P 0.79), text72 (22 of 22, P 0.88), text73 (18 of 22, P 0.90),
 text74 (22 of 22, P 0.92), text75 (22 of 22, P 0.85) and text76 (19 of 22, P 0.83), all eight
-then fixed, and text77 (20 of 23, P 0.87), held out.
+then fixed, and text77 (20 of 23, P 0.87), held out until the next session, which fixed it and
+added text78 (22 of 22, P 0.92), text79 (21 of 23, P 0.84), text80 (19 of 22, P 0.95), text82
+(20 of 22, P 0.91), text83 (22 of 23, P 0.92), text84 (22 of 23, P 0.88), text85 (21 of 22, P
+0.75), text86 (21 of 22, P 0.84), text87 (22 of 23, P 0.88), text88 (20 of 22, P 0.87) and text89
+(20 of 22, P 0.91), all then fixed, and text81 (20 of 22, P 0.95), held out.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -386,6 +390,9 @@ TEXT_SETS = {
     # P 0.95. Then fixed; left: "By the way, this call is being recorded" in the agent's fourth
     # turn, inside the first 30 seconds, labelled late (wb20)
     "text80": (30, 22, 21, 0.95),
+    # held out, not tuned on: an eighty-first author (travel debts: airlines, cruises, vacation
+    # loans), measured at 60bd8d9 and again at the session's head: 20 of 22, P 0.95
+    "text81": (30, 22, 20, 0.9),
     # an eighty-second author (weddings and events), first sight at 748ddf2: 20 of 22, P 0.91. Then
     # fixed
     "text82": (30, 22, 22, 0.95),
