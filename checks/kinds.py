@@ -549,8 +549,8 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
         # told to the wife who answered (thirty-sixth text set, uj22), or in the opening that the
         # first answer tells was heard by someone else: "No, this is her mother, Linda" (wi19)
         heard = group_occurrences(ctx, rule, "then_once_revoked")
-        opening = _in_first_answer(ctx, revokes[0])
-        told_to_whoever_answered = [o for o in heard if opening and o.t_end <= revokes[0]]
+        if _in_first_answer(ctx, revokes[0]):
+            told_to_whoever_answered = [o for o in heard if o.t_end <= revokes[0]]
         thens = thens + told_to_whoever_answered + [o for o in heard if any(r < o.t_start for r in revokes)]
     if not thens:
         return []
