@@ -44,7 +44,8 @@ then fixed, and text77 (20 of 23, P 0.87), held out until the next session, whic
 added text78 (22 of 22, P 0.92), text79 (21 of 23, P 0.84), text80 (19 of 22, P 0.95), text82
 (20 of 22, P 0.91), text83 (22 of 23, P 0.92), text84 (22 of 23, P 0.88), text85 (21 of 22, P
 0.75), text86 (21 of 22, P 0.84), text87 (22 of 23, P 0.88), text88 (20 of 22, P 0.87) and text89
-(20 of 22, P 0.91), all then fixed, and text81 (20 of 22, P 0.95), held out.
+(20 of 22, P 0.91), all then fixed, and text81 (20 of 22, P 0.95), held out until the next
+session, which fixed it.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -390,9 +391,9 @@ TEXT_SETS = {
     # P 0.95. Then fixed; left: "By the way, this call is being recorded" in the agent's fourth
     # turn, inside the first 30 seconds, labelled late (wb20)
     "text80": (30, 22, 21, 0.95),
-    # held out, not tuned on: an eighty-first author (travel debts: airlines, cruises, vacation
-    # loans), measured at 60bd8d9 and again at the session's head: 20 of 22, P 0.95
-    "text81": (30, 22, 20, 0.9),
+    # an eighty-first author (travel debts: airlines, cruises, vacation loans), held out a session:
+    # 20 of 22, P 0.95 at 60bd8d9 and 53953ed. Then fixed; left: a consumer's swearing (wc21, mono)
+    "text81": (30, 22, 22, 0.95),
     # an eighty-second author (weddings and events), first sight at 748ddf2: 20 of 22, P 0.91. Then
     # fixed
     "text82": (30, 22, 22, 0.95),
