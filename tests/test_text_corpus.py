@@ -45,7 +45,8 @@ added text78 (22 of 22, P 0.92), text79 (21 of 23, P 0.84), text80 (19 of 22, P 
 (20 of 22, P 0.91), text83 (22 of 23, P 0.92), text84 (22 of 23, P 0.88), text85 (21 of 22, P
 0.75), text86 (21 of 22, P 0.84), text87 (22 of 23, P 0.88), text88 (20 of 22, P 0.87) and text89
 (20 of 22, P 0.91), all then fixed, and text81 (20 of 22, P 0.95), held out until the next
-session, which fixed it.
+session, which fixed it and added text90 (19 of 22, P 1.00), text91 (22 of 23, P 0.92) and
+text92 (21 of 22, P 0.95), all then fixed, and text93 (22 of 22, P 0.96), held out.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -419,6 +420,18 @@ TEXT_SETS = {
     # an eighty-ninth author (small towns where the agent knows who answers), first sight at
     # 2748003: 20 of 22, P 0.91. Then fixed
     "text89": (30, 22, 22, 0.95),
+    # a ninetieth author (home security and alarm monitoring), first sight at 90a7c53: 19 of 22,
+    # P 1.00. Then fixed
+    "text90": (30, 22, 22, 0.95),
+    # a ninety-first author (self-storage, towing and impound lots), first sight at 90a7c53: 22 of
+    # 23, P 0.92. Then fixed; left: a consumer's swearing (wm07, mono)
+    "text91": (30, 23, 23, 0.95),
+    # a ninety-second author (funeral homes, cemetery plots and pre-need contracts), first sight
+    # at 90a7c53: 21 of 22, P 0.95. Then fixed
+    "text92": (30, 22, 22, 0.95),
+    # held out, not tuned on: a ninety-third author (durable medical equipment rentals), measured
+    # at 90a7c53 and again at the session's head: 22 of 22, P 0.96
+    "text93": (30, 22, 22, 0.95),
 }
 
 
