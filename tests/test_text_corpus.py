@@ -46,7 +46,8 @@ added text78 (22 of 22, P 0.92), text79 (21 of 23, P 0.84), text80 (19 of 22, P 
 0.75), text86 (21 of 22, P 0.84), text87 (22 of 23, P 0.88), text88 (20 of 22, P 0.87) and text89
 (20 of 22, P 0.91), all then fixed, and text81 (20 of 22, P 0.95), held out until the next
 session, which fixed it and added text90 (19 of 22, P 1.00), text91 (22 of 23, P 0.92) and
-text92 (21 of 22, P 0.95), all then fixed, and text93 (22 of 22, P 0.96), held out.
+text92 (21 of 22, P 0.95), all then fixed, and text93 (22 of 22, P 0.96), held out, and text94
+(23 of 23, P 0.88), text95 (22 of 22, P 0.92) and text96 (21 of 22, P 0.91), all then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -432,6 +433,15 @@ TEXT_SETS = {
     # held out, not tuned on: a ninety-third author (durable medical equipment rentals), measured
     # at 90a7c53 and again at the session's head: 22 of 22, P 0.96
     "text93": (30, 22, 22, 0.95),
+    # a ninety-fourth author (solar leases and home-energy loans), first sight at 6ab577f: 23 of 23,
+    # P 0.88. Then fixed; left: a consumer's swearing (wp21, mono)
+    "text94": (30, 23, 23, 0.95),
+    # a ninety-fifth author (pest control, lawn and pool services), first sight at 6ab577f: 22 of
+    # 22, P 0.92. Then fixed; left: a wife's "they said we still owed them", in mono speech (wq06)
+    "text95": (30, 22, 22, 0.95),
+    # a ninety-sixth author (rental cars and equipment rentals), first sight at 6ab577f: 21 of 22,
+    # P 0.91. Then fixed; left: a consumer's swearing (wr30, mono)
+    "text96": (30, 22, 22, 0.95),
 }
 
 
