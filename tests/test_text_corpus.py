@@ -47,7 +47,9 @@ added text78 (22 of 22, P 0.92), text79 (21 of 23, P 0.84), text80 (19 of 22, P 
 (20 of 22, P 0.91), all then fixed, and text81 (20 of 22, P 0.95), held out until the next
 session, which fixed it and added text90 (19 of 22, P 1.00), text91 (22 of 23, P 0.92) and
 text92 (21 of 22, P 0.95), all then fixed, and text93 (22 of 22, P 0.96), held out, and text94
-(23 of 23, P 0.88), text95 (22 of 22, P 0.92) and text96 (21 of 22, P 0.91), all then fixed.
+(23 of 23, P 0.88), text95 (22 of 22, P 0.92) and text96 (21 of 22, P 0.91), and text97 (19 of
+23, P 1.00), text98 (19 of 22, P 0.86), text99 (21 of 22, P 0.81) and text100 (18 of 22, P 0.72),
+all then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -442,6 +444,21 @@ TEXT_SETS = {
     # a ninety-sixth author (rental cars and equipment rentals), first sight at 6ab577f: 21 of 22,
     # P 0.91. Then fixed; left: a consumer's swearing (wr30, mono)
     "text96": (30, 22, 22, 0.95),
+    # a ninety-seventh author (musical instruments, lessons and recording studios), first sight at
+    # 4b0eba7: 19 of 23, P 1.00. Then fixed
+    "text97": (30, 23, 23, 0.95),
+    # a ninety-eighth author (skip tracing and location calls), first sight at 4b0eba7: 19 of 22,
+    # P 0.86. Then fixed; left: "you were listed as a reference for Melissa Grant", the agent's
+    # own words that the person on the line is someone else (wt23)
+    "text98": (30, 22, 21, 0.95),
+    # a ninety-ninth author (mobile home parks), first sight at 4b0eba7: 21 of 22, P 0.81. Then
+    # fixed; left: "Curtis, this is Shane ..." and "Hi Sharon, it's Kevin", greetings by name that
+    # no "yes" answered, taken as told to someone unconfirmed (wu05, wu10)
+    "text99": (30, 22, 22, 0.9),
+    # a hundredth author (call screening, voicemail and automated assistants), first sight at
+    # 4b0eba7: 18 of 22, P 0.72. Then fixed; left: "The point is I don't want to talk to you"
+    # heard as a possible request to stop (wv17)
+    "text100": (30, 22, 22, 0.95),
 }
 
 
