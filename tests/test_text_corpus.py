@@ -49,7 +49,7 @@ session, which fixed it and added text90 (19 of 22, P 1.00), text91 (22 of 23, P
 text92 (21 of 22, P 0.95), all then fixed, and text93 (22 of 22, P 0.96), held out, and text94
 (23 of 23, P 0.88), text95 (22 of 22, P 0.92) and text96 (21 of 22, P 0.91), and text97 (19 of
 23, P 1.00), text98 (19 of 22, P 0.86), text99 (21 of 22, P 0.81) and text100 (18 of 22, P 0.72),
-all then fixed.
+all then fixed, and text101 (23 of 23, P 0.92) and text102 (21 of 22, P 0.95), text102 then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -459,6 +459,13 @@ TEXT_SETS = {
     # 4b0eba7: 18 of 22, P 0.72. Then fixed; left: "The point is I don't want to talk to you"
     # heard as a possible request to stop (wv17)
     "text100": (30, 22, 22, 0.95),
+    # a hundred-and-first author (sports and coaching), first sight at 75fdf03: 23 of 23, P 0.92;
+    # nothing to fix but mono speech (a consumer's swearing, ww07; a roommate asking "Is this about
+    # the money he owes the league?", ww09)
+    "text101": (30, 23, 23, 0.9),
+    # a hundred-and-second author (auto repair shops and mechanic's liens), first sight at 75fdf03:
+    # 21 of 22, P 0.95. Then fixed
+    "text102": (30, 22, 22, 0.95),
 }
 
 
