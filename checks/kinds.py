@@ -559,6 +559,7 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
     firsts = _said_confirmations(ctx, rule, firsts)
     answers: list[Occurrence] | None = None  # looked for only when needed: every number is a match
 
+    unsure: Finding | None = None  # told someone else, but in words the ASR was unsure of
     for occ in sorted(thens, key=lambda o: o.t_start):
         if occ.negated or _confirmed_before(occ.t_start, firsts, revokes):
             continue
@@ -570,12 +571,20 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
                 continue
         # heard revoked ("I'm his wife"): no doubt; else an unsure answer may have held `first`
         if any(r < occ.t_start for r in revokes) or occ in told_to_whoever_answered:
-            return [_said_finding(ctx, rule, occ)]
+            found = _said_finding(ctx, rule, occ)
+            if found.status == VIOLATION:
+                return [found]
+            # "a pass (p=0.45) due balance of $760", told to the brother: the amount heard
+            # clearly after it is the violation (holdout ho08 end to end)
+            unsure = unsure or found
+            continue
+        if unsure is not None:
+            return [unsure]
         doubt = _unsure_answer(ctx, rule, occ.t_start)
         if doubt and not occ.ambiguous and not revokes and _acknowledged(ctx, rule):
             return []
         return [_said_finding(ctx, rule, occ, doubt)]
-    return []
+    return [unsure] if unsure is not None else []
 
 
 def _firsts_since_handover(

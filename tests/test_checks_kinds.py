@@ -753,6 +753,31 @@ def test_order_first_must_open_the_turn_and_can_be_revoked(pack) -> None:
     assert statuses(check(pack, "procedure.verify", *revoked)) == ["violation"]
 
 
+def test_order_told_someone_else_clearly_after_an_unsure_telling_is_a_violation(pack) -> None:
+    """Told to the wife, first in words the ASR was unsure of ("a pass (p=0.45) due balance"),
+    then clearly ("$760"): a violation, not a listen (holdout ho08 end to end)."""
+    turns = [
+        ("agent", "Is this John?"),
+        ("customer", "Yes, this is his wife."),
+        ("agent", "He says you owe us."),
+        ("agent", "Tell him you owe us."),
+    ]
+    heard = transcript_from_turns(turns, call_id="c1")
+
+    def unsure(*indices: int) -> Transcript:
+        utterances = [
+            replace(u, words=tuple(replace(w, probability=0.2) for w in u.words)) if i in indices else u
+            for i, u in enumerate(heard.utterances)
+        ]
+        return replace(heard, utterances=utterances)
+
+    (finding,) = check(pack, "procedure.verify", transcript=unsure(2))
+    assert finding.status == "violation" and finding.start >= heard.utterances[3].start
+    # heard unsure both times: a listen, at the first
+    (only,) = check(pack, "procedure.verify", transcript=unsure(2, 3))
+    assert only.status == "needs_listen" and only.start < heard.utterances[3].start
+
+
 def test_hesitations_are_not_among_a_turns_first_words(pack) -> None:
     hesitant = [("agent", "Is this John?"), ("customer", "Oh, uh, um, yes."), ("agent", "You owe us.")]
     assert check(pack, "procedure.verify", *hesitant) == []

@@ -49,7 +49,9 @@ session, which fixed it and added text90 (19 of 22, P 1.00), text91 (22 of 23, P
 text92 (21 of 22, P 0.95), all then fixed, and text93 (22 of 22, P 0.96), held out, and text94
 (23 of 23, P 0.88), text95 (22 of 22, P 0.92) and text96 (21 of 22, P 0.91), and text97 (19 of
 23, P 1.00), text98 (19 of 22, P 0.86), text99 (21 of 22, P 0.81) and text100 (18 of 22, P 0.72),
-all then fixed, and text101 (23 of 23, P 0.92) and text102 (21 of 22, P 0.95), text102 then fixed.
+all then fixed, and text101 (23 of 23, P 0.92) and text102 (21 of 22, P 0.95), text102 then fixed,
+and text103 (18 of 22, P 0.82), text104 (22 of 23, P 1.00), text105 (23 of 23, P 0.82) and text106
+(20 of 22, P 0.83), all then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -466,6 +468,21 @@ TEXT_SETS = {
     # a hundred-and-second author (auto repair shops and mechanic's liens), first sight at 75fdf03:
     # 21 of 22, P 0.95. Then fixed
     "text102": (30, 22, 22, 0.95),
+    # a hundred-and-third author (online dating and romance scams), first sight at a717f2c: 18 of
+    # 22, P 0.82. Then fixed; left: a fiancee's "He told me that card was paid off" and an ex-husband
+    # in mono speech (wy02, wy27)
+    "text103": (30, 22, 22, 0.9),
+    # a hundred-and-fourth author (cryptocurrency and trading losses), first sight at a717f2c: 22 of
+    # 23, P 1.00. Then fixed
+    "text104": (30, 23, 23, 0.95),
+    # a hundred-and-fifth author (restaurant and bar workers), first sight at a717f2c: 23 of 23, P
+    # 0.82. Then fixed; left: mono speech (a line cook's swearing, xa15; a manager's "Is this about
+    # his garnishment?", xa30)
+    "text105": (30, 23, 23, 0.9),
+    # a hundred-and-sixth author (addiction treatment and recovery), first sight at a717f2c: 20 of
+    # 22, P 0.83. Then fixed; left: mono speech (a consumer's swearing, xb19; "got picked up by the
+    # police for public intoxication", xb26)
+    "text106": (30, 22, 22, 0.85),
 }
 
 
