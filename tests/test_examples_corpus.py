@@ -183,6 +183,23 @@ MIN_SCRIPTS = {
     "eval/text87": 30,
     "eval/text88": 30,
     "eval/text89": 30,
+    "eval/text90": 30,
+    "eval/text91": 30,
+    "eval/text92": 30,
+    "eval/text93": 30,
+    "eval/text94": 30,
+    "eval/text95": 30,
+    "eval/text96": 30,
+    "eval/text97": 30,
+    "eval/text98": 30,
+    "eval/text99": 30,
+    "eval/text100": 30,
+    "eval/text101": 30,
+    "eval/text102": 30,
+    "eval/text103": 30,
+    "eval/text104": 30,
+    "eval/text105": 30,
+    "eval/text106": 30,
 }
 
 
