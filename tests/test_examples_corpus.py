@@ -200,6 +200,11 @@ MIN_SCRIPTS = {
     "eval/text104": 30,
     "eval/text105": 30,
     "eval/text106": 30,
+    "eval/text107": 30,
+    "eval/text108": 30,
+    "eval/text109": 30,
+    "eval/text110": 30,
+    "eval/text111": 30,
 }
 
 

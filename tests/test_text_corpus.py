@@ -51,7 +51,9 @@ text92 (21 of 22, P 0.95), all then fixed, and text93 (22 of 22, P 0.96), held o
 23, P 1.00), text98 (19 of 22, P 0.86), text99 (21 of 22, P 0.81) and text100 (18 of 22, P 0.72),
 all then fixed, and text101 (23 of 23, P 0.92) and text102 (21 of 22, P 0.95), text102 then fixed,
 and text103 (18 of 22, P 0.82), text104 (22 of 23, P 1.00), text105 (23 of 23, P 0.82) and text106
-(20 of 22, P 0.83), all then fixed.
+(20 of 22, P 0.83), all then fixed; the next session fixed text93 and added text107 (20 of 22, P
+0.95), text108 (22 of 22, P 0.88), text109 (23 of 23, P 0.92) and text110 (21 of 22, P 0.84), all
+then fixed, and text111 (22 of 23, P 0.81), held out.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -434,8 +436,8 @@ TEXT_SETS = {
     # a ninety-second author (funeral homes, cemetery plots and pre-need contracts), first sight
     # at 90a7c53: 21 of 22, P 0.95. Then fixed
     "text92": (30, 22, 22, 0.95),
-    # held out, not tuned on: a ninety-third author (durable medical equipment rentals), measured
-    # at 90a7c53 and again at the session's head: 22 of 22, P 0.96
+    # a ninety-third author (durable medical equipment rentals), first sight at 90a7c53, held out a
+    # session: 22 of 22, P 0.96. Then fixed (end to end); left: a consumer's swearing (wo13, mono)
     "text93": (30, 22, 22, 0.95),
     # a ninety-fourth author (solar leases and home-energy loans), first sight at 6ab577f: 23 of 23,
     # P 0.88. Then fixed; left: a consumer's swearing (wp21, mono)
@@ -483,6 +485,21 @@ TEXT_SETS = {
     # 22, P 0.83. Then fixed; left: mono speech (a consumer's swearing, xb19; "got picked up by the
     # police for public intoxication", xb26)
     "text106": (30, 22, 22, 0.85),
+    # a hundred-and-seventh author (toll roads, parking tickets and traffic-camera bills), first
+    # sight at f057bc4: 20 of 22, P 0.95. Then fixed
+    "text107": (30, 22, 22, 0.95),
+    # a hundred-and-eighth author (court mail confusion: summonses, subpoenas, process servers),
+    # first sight at f057bc4: 22 of 22, P 0.88. Then fixed
+    "text108": (30, 22, 22, 0.95),
+    # a hundred-and-ninth author (licensed professionals afraid for their licenses), first sight at
+    # f057bc4: 23 of 23, P 0.92. Then fixed; left: a nurse's swearing (xe27, mono)
+    "text109": (30, 23, 23, 0.95),
+    # a hundred-and-tenth author (insurance premium finance and lapsed policies), first sight at
+    # f057bc4: 21 of 22, P 0.84. Then fixed
+    "text110": (30, 22, 22, 0.95),
+    # held out, not tuned on: a hundred-and-eleventh author (pawn shops, jewelry stores and title
+    # loans), measured at f057bc4 and again at the round's head: 22 of 23, P 0.81
+    "text111": (30, 23, 22, 0.8),
 }
 
 
