@@ -53,7 +53,7 @@ all then fixed, and text101 (23 of 23, P 0.92) and text102 (21 of 22, P 0.95), t
 and text103 (18 of 22, P 0.82), text104 (22 of 23, P 1.00), text105 (23 of 23, P 0.82) and text106
 (20 of 22, P 0.83), all then fixed; the next session fixed text93 and added text107 (20 of 22, P
 0.95), text108 (22 of 22, P 0.88), text109 (23 of 23, P 0.92) and text110 (21 of 22, P 0.84), all
-then fixed, and text111 (22 of 23, P 0.81), held out.
+then fixed, and text111 (22 of 23, P 0.81), held out a round and then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -497,9 +497,11 @@ TEXT_SETS = {
     # a hundred-and-tenth author (insurance premium finance and lapsed policies), first sight at
     # f057bc4: 21 of 22, P 0.84. Then fixed
     "text110": (30, 22, 22, 0.95),
-    # held out, not tuned on: a hundred-and-eleventh author (pawn shops, jewelry stores and title
-    # loans), measured at f057bc4 and again at the round's head: 22 of 23, P 0.81
-    "text111": (30, 23, 22, 0.8),
+    # a hundred-and-eleventh author (pawn shops, jewelry stores and title loans), first sight at
+    # f057bc4, held out a round: 22 of 23, P 0.81. Then fixed; left: "Is this Shonda Reese? This is
+    # Mr. Caldwell ..." that no "yes" answered (xg06), and "It's, uh, it's really early. Yeah, this
+    # is Megan", a "yes" that does not open the turn (xg16)
+    "text111": (30, 23, 23, 0.9),
 }
 
 
