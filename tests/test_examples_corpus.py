@@ -205,6 +205,11 @@ MIN_SCRIPTS = {
     "eval/text109": 30,
     "eval/text110": 30,
     "eval/text111": 30,
+    "eval/text112": 30,
+    "eval/text113": 30,
+    "eval/text114": 30,
+    "eval/text115": 30,
+    "eval/text116": 30,
 }
 
 

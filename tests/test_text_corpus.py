@@ -53,7 +53,9 @@ all then fixed, and text101 (23 of 23, P 0.92) and text102 (21 of 22, P 0.95), t
 and text103 (18 of 22, P 0.82), text104 (22 of 23, P 1.00), text105 (23 of 23, P 0.82) and text106
 (20 of 22, P 0.83), all then fixed; the next session fixed text93 and added text107 (20 of 22, P
 0.95), text108 (22 of 22, P 0.88), text109 (23 of 23, P 0.92) and text110 (21 of 22, P 0.84), all
-then fixed, and text111 (22 of 23, P 0.81), held out a round and then fixed.
+then fixed, and text111 (22 of 23, P 0.81), held out a round and then fixed, and text112 (22 of 22,
+P 0.96), text113 (21 of 22, P 0.88), text114 (23 of 23, P 0.88) and text115 (21 of 23, P 0.91), all
+then fixed, and text116 (23 of 23, P 0.96), held out.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -502,6 +504,22 @@ TEXT_SETS = {
     # Mr. Caldwell ..." that no "yes" answered (xg06), and "It's, uh, it's really early. Yeah, this
     # is Megan", a "yes" that does not open the turn (xg16)
     "text111": (30, 23, 23, 0.9),
+    # a hundred-and-twelfth author (buy now, pay later), first sight at 832e076: 22 of 22, P 0.96.
+    # Then fixed
+    "text112": (30, 22, 22, 0.95),
+    # a hundred-and-thirteenth author (immigrant consumers, visas and deportation fears), first
+    # sight at 832e076: 21 of 22, P 0.88. Then fixed
+    "text113": (30, 22, 22, 0.95),
+    # a hundred-and-fourteenth author (ambulance and emergency transport bills), first sight at
+    # 832e076: 23 of 23, P 0.88. Then fixed
+    "text114": (30, 23, 23, 0.95),
+    # a hundred-and-fifteenth author (same-name families: Juniors, Seniors and twins), first sight at
+    # 832e076: 21 of 23, P 0.91. Then fixed; left: a recording notice in the agent's third turn but
+    # inside 30 seconds of agent speech, labelled late (xk22), which the rule's 30 seconds allow
+    "text115": (30, 23, 22, 0.95),
+    # held out, not tuned on: a hundred-and-sixteenth author (seasonal and tourism workers), measured
+    # at 832e076 and again at the round's head: 23 of 23, P 0.96
+    "text116": (30, 23, 23, 0.95),
 }
 
 
