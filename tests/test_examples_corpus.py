@@ -210,6 +210,9 @@ MIN_SCRIPTS = {
     "eval/text114": 30,
     "eval/text115": 30,
     "eval/text116": 30,
+    "eval/text117": 30,
+    "eval/text118": 30,
+    "eval/text119": 30,
 }
 
 

@@ -55,7 +55,8 @@ and text103 (18 of 22, P 0.82), text104 (22 of 23, P 1.00), text105 (23 of 23, P
 0.95), text108 (22 of 22, P 0.88), text109 (23 of 23, P 0.92) and text110 (21 of 22, P 0.84), all
 then fixed, and text111 (22 of 23, P 0.81), held out a round and then fixed, and text112 (22 of 22,
 P 0.96), text113 (21 of 22, P 0.88), text114 (23 of 23, P 0.88) and text115 (21 of 23, P 0.91), all
-then fixed, and text116 (23 of 23, P 0.96), held out.
+then fixed, and text116 (23 of 23, P 0.96), held out, and text117 (21 of 22, P 0.95), text118 (21
+of 23, P 0.78) and text119 (21 of 22, P 0.95), all then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -520,6 +521,17 @@ TEXT_SETS = {
     # held out, not tuned on: a hundred-and-sixteenth author (seasonal and tourism workers), measured
     # at 832e076 and again at the round's head: 23 of 23, P 0.96
     "text116": (30, 23, 23, 0.95),
+    # a hundred-and-seventeenth author (union workers, strikes and layoffs), first sight at f9e48bb:
+    # 21 of 22, P 0.95. Then fixed
+    "text117": (30, 22, 22, 0.95),
+    # a hundred-and-eighteenth author (grandparents and relatives raising children), first sight at
+    # f9e48bb: 21 of 23, P 0.78. Then fixed; left: debt details told in the agent's first turn to a
+    # consumer greeted by name, before any answer (xn04), and on a callback the consumer asked for
+    # (xn22), flagged as the rule reads; a consumer's swearing (xn19, mono)
+    "text118": (30, 23, 23, 0.85),
+    # a hundred-and-nineteenth author (campus debts: tuition, transcript holds, dorms, fines), first
+    # sight at f9e48bb: 21 of 22, P 0.95. Then fixed
+    "text119": (30, 22, 22, 0.95),
 }
 
 
