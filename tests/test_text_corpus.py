@@ -55,7 +55,7 @@ and text103 (18 of 22, P 0.82), text104 (22 of 23, P 1.00), text105 (23 of 23, P
 0.95), text108 (22 of 22, P 0.88), text109 (23 of 23, P 0.92) and text110 (21 of 22, P 0.84), all
 then fixed, and text111 (22 of 23, P 0.81), held out a round and then fixed, and text112 (22 of 22,
 P 0.96), text113 (21 of 22, P 0.88), text114 (23 of 23, P 0.88) and text115 (21 of 23, P 0.91), all
-then fixed, and text116 (23 of 23, P 0.96), held out, and text117 (21 of 22, P 0.95), text118 (21
+then fixed, and text116 (23 of 23, P 0.96), held out a round and then fixed, and text117 (21 of 22, P 0.95), text118 (21
 of 23, P 0.78) and text119 (21 of 22, P 0.95), all then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
@@ -468,7 +468,7 @@ TEXT_SETS = {
     "text100": (30, 22, 22, 0.95),
     # a hundred-and-first author (sports and coaching), first sight at 75fdf03: 23 of 23, P 0.92;
     # nothing to fix but mono speech (a consumer's swearing, ww07; a roommate asking "Is this about
-    # the money he owes the league?", ww09)
+    # the money he owes the league?", ww09, no longer flagged since the hundred-and-sixteenth set's fix)
     "text101": (30, 23, 23, 0.9),
     # a hundred-and-second author (auto repair shops and mechanic's liens), first sight at 75fdf03:
     # 21 of 22, P 0.95. Then fixed
@@ -518,8 +518,8 @@ TEXT_SETS = {
     # 832e076: 21 of 23, P 0.91. Then fixed; left: a recording notice in the agent's third turn but
     # inside 30 seconds of agent speech, labelled late (xk22), which the rule's 30 seconds allow
     "text115": (30, 23, 22, 0.95),
-    # held out, not tuned on: a hundred-and-sixteenth author (seasonal and tourism workers), measured
-    # at 832e076 and again at the round's head: 23 of 23, P 0.96
+    # a hundred-and-sixteenth author (seasonal and tourism workers), first sight at 832e076, held out
+    # a round: 23 of 23, P 0.96. Then fixed
     "text116": (30, 23, 23, 0.95),
     # a hundred-and-seventeenth author (union workers, strikes and layoffs), first sight at f9e48bb:
     # 21 of 22, P 0.95. Then fixed
