@@ -213,6 +213,10 @@ MIN_SCRIPTS = {
     "eval/text117": 30,
     "eval/text118": 30,
     "eval/text119": 30,
+    "eval/text120": 30,
+    "eval/text121": 30,
+    "eval/text122": 30,
+    "eval/text123": 30,
 }
 
 

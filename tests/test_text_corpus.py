@@ -56,7 +56,8 @@ and text103 (18 of 22, P 0.82), text104 (22 of 23, P 1.00), text105 (23 of 23, P
 then fixed, and text111 (22 of 23, P 0.81), held out a round and then fixed, and text112 (22 of 22,
 P 0.96), text113 (21 of 22, P 0.88), text114 (23 of 23, P 0.88) and text115 (21 of 23, P 0.91), all
 then fixed, and text116 (23 of 23, P 0.96), held out a round and then fixed, and text117 (21 of 22, P 0.95), text118 (21
-of 23, P 0.78) and text119 (21 of 22, P 0.95), all then fixed.
+of 23, P 0.78) and text119 (21 of 22, P 0.95), all then fixed, and text120 (23 of 23, P 0.92),
+text121 (23 of 23, P 0.88) and text122 (23 of 23, P 0.88), all then fixed, and text123 (22 of 23, P 0.96), held out.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -532,6 +533,18 @@ TEXT_SETS = {
     # a hundred-and-nineteenth author (campus debts: tuition, transcript holds, dorms, fines), first
     # sight at f9e48bb: 21 of 22, P 0.95. Then fixed
     "text119": (30, 22, 22, 0.95),
+    # a hundred-and-twentieth author (offshore and nearshore call-center agents), first sight at
+    # 00a45d2: 23 of 23, P 0.92. Then fixed
+    "text120": (30, 23, 23, 0.95),
+    # a hundred-and-twenty-first author (deferred interest, balance transfers, store financing),
+    # first sight at 00a45d2: 23 of 23, P 0.88. Then fixed
+    "text121": (30, 23, 23, 0.95),
+    # a hundred-and-twenty-second author (windfalls: lottery wins, inheritances, settlements), first
+    # sight at 00a45d2: 23 of 23, P 0.88. Then fixed; left: a consumer's swearing (xr15, mono)
+    "text122": (30, 23, 23, 0.95),
+    # held out, not tuned on: a hundred-and-twenty-third author (small landlords behind on their own
+    # debts), measured at 00a45d2 and again at the round's head: 22 of 23, P 0.96
+    "text123": (30, 23, 22, 0.95),
 }
 
 
