@@ -506,20 +506,20 @@ TEXT_SETS = {
     # Mr. Caldwell ..." that no "yes" answered (xg06), and "It's, uh, it's really early. Yeah, this
     # is Megan", a "yes" that does not open the turn (xg16)
     "text111": (30, 23, 23, 0.9),
-    # a hundred-and-twelfth author (buy now, pay later), first sight at 832e076: 22 of 22, P 0.96.
+    # a hundred-and-twelfth author (buy now, pay later), first sight at 2093798: 22 of 22, P 0.96.
     # Then fixed
     "text112": (30, 22, 22, 0.95),
     # a hundred-and-thirteenth author (immigrant consumers, visas and deportation fears), first
-    # sight at 832e076: 21 of 22, P 0.88. Then fixed
+    # sight at 2093798: 21 of 22, P 0.88. Then fixed
     "text113": (30, 22, 22, 0.95),
     # a hundred-and-fourteenth author (ambulance and emergency transport bills), first sight at
-    # 832e076: 23 of 23, P 0.88. Then fixed
+    # 2093798: 23 of 23, P 0.88. Then fixed
     "text114": (30, 23, 23, 0.95),
     # a hundred-and-fifteenth author (same-name families: Juniors, Seniors and twins), first sight at
-    # 832e076: 21 of 23, P 0.91. Then fixed; left: a recording notice in the agent's third turn but
+    # 2093798: 21 of 23, P 0.91. Then fixed; left: a recording notice in the agent's third turn but
     # inside 30 seconds of agent speech, labelled late (xk22), which the rule's 30 seconds allow
     "text115": (30, 23, 22, 0.95),
-    # a hundred-and-sixteenth author (seasonal and tourism workers), first sight at 832e076, held out
+    # a hundred-and-sixteenth author (seasonal and tourism workers), first sight at 2093798, held out
     # a round: 23 of 23, P 0.96. Then fixed
     "text116": (30, 23, 23, 0.95),
     # a hundred-and-seventeenth author (union workers, strikes and layoffs), first sight at f9e48bb:
@@ -534,16 +534,16 @@ TEXT_SETS = {
     # sight at f9e48bb: 21 of 22, P 0.95. Then fixed
     "text119": (30, 22, 22, 0.95),
     # a hundred-and-twentieth author (offshore and nearshore call-center agents), first sight at
-    # 00a45d2: 23 of 23, P 0.92. Then fixed
+    # 512ca90: 23 of 23, P 0.92. Then fixed
     "text120": (30, 23, 23, 0.95),
     # a hundred-and-twenty-first author (deferred interest, balance transfers, store financing),
-    # first sight at 00a45d2: 23 of 23, P 0.88. Then fixed
+    # first sight at 512ca90: 23 of 23, P 0.88. Then fixed
     "text121": (30, 23, 23, 0.95),
     # a hundred-and-twenty-second author (windfalls: lottery wins, inheritances, settlements), first
-    # sight at 00a45d2: 23 of 23, P 0.88. Then fixed; left: a consumer's swearing (xr15, mono)
+    # sight at 512ca90: 23 of 23, P 0.88. Then fixed; left: a consumer's swearing (xr15, mono)
     "text122": (30, 23, 23, 0.95),
     # held out, not tuned on: a hundred-and-twenty-third author (small landlords behind on their own
-    # debts), measured at 00a45d2 and again at the round's head: 22 of 23, P 0.96
+    # debts), measured at 512ca90 and again at the round's head: 22 of 23, P 0.96
     "text123": (30, 23, 22, 0.95),
 }
 
