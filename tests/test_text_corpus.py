@@ -57,7 +57,7 @@ then fixed, and text111 (22 of 23, P 0.81), held out a round and then fixed, and
 P 0.96), text113 (21 of 22, P 0.88), text114 (23 of 23, P 0.88) and text115 (21 of 23, P 0.91), all
 then fixed, and text116 (23 of 23, P 0.96), held out a round and then fixed, and text117 (21 of 22, P 0.95), text118 (21
 of 23, P 0.78) and text119 (21 of 22, P 0.95), all then fixed, and text120 (23 of 23, P 0.92),
-text121 (23 of 23, P 0.88) and text122 (23 of 23, P 0.88), all then fixed, and text123 (22 of 23, P 0.96), held out.
+text121 (23 of 23, P 0.88) and text122 (23 of 23, P 0.88), all then fixed, and text123 (22 of 23, P 0.96), held out a session and then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -542,9 +542,10 @@ TEXT_SETS = {
     # a hundred-and-twenty-second author (windfalls: lottery wins, inheritances, settlements), first
     # sight at 512ca90: 23 of 23, P 0.88. Then fixed; left: a consumer's swearing (xr15, mono)
     "text122": (30, 23, 23, 0.95),
-    # held out, not tuned on: a hundred-and-twenty-third author (small landlords behind on their own
-    # debts), measured at 512ca90 and again at the round's head: 22 of 23, P 0.96
-    "text123": (30, 23, 22, 0.95),
+    # a hundred-and-twenty-third author (small landlords behind on their own debts), held out a
+    # session: first sight at 512ca90 22 of 23, P 0.96 (the same at 2b4f3d7). Then fixed, with no
+    # false alarm left from text
+    "text123": (30, 23, 23, 0.95),
 }
 
 
