@@ -549,10 +549,16 @@ TEXT_SETS = {
 }
 
 
+@pytest.fixture(scope="module")
+def us_collections():
+    """Loaded once for the module: a load compiles every phrase (seconds), an evaluation reads only."""
+    return load_packs("us_collections")
+
+
 @pytest.mark.parametrize("corpus", TEXT_SETS)
-def test_text_sets_keep_every_caught_violation(corpus):
+def test_text_sets_keep_every_caught_violation(corpus, us_collections):
     calls, violations, caught, precision = TEXT_SETS[corpus]
-    report = evaluate(ROOT / "eval" / corpus, load_packs("us_collections"))
+    report = evaluate(ROOT / "eval" / corpus, us_collections)
 
     assert report.errors == [] and report.calls == calls
     total = report.total
