@@ -59,7 +59,7 @@ then fixed, and text116 (23 of 23, P 0.96), held out a round and then fixed, and
 of 23, P 0.78) and text119 (21 of 22, P 0.95), all then fixed, and text120 (23 of 23, P 0.92),
 text121 (23 of 23, P 0.88) and text122 (23 of 23, P 0.88), all then fixed, and text123 (22 of 23, P 0.96), held out a session and then fixed; the next session added
 text124 (18 of 23, P 0.72), text125 (21 of 23, P 0.64) and text126 (23 of 23, P 0.66), and
-text127 (18 of 23, P 0.72), held out.
+text127 (18 of 23, P 0.72), held out; text124 to text126 then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -549,17 +549,22 @@ TEXT_SETS = {
     # false alarm left from text
     "text123": (30, 23, 23, 0.95),
     # written 2026-12-05 (twentieth session) from a rewritten brief, first sight at 255a935: a
-    # hundred-and-twenty-fourth author (farmers, ranchers and farmworkers), 18 of 23, P 0.72
-    "text124": (30, 23, 18, 0.7),
+    # hundred-and-twenty-fourth author (farmers, ranchers and farmworkers), 18 of 23, P 0.72. Then
+    # fixed; left: cease-request suspects for review (xt03, xt20) and a mono consumer swearing at
+    # her heifers (xt06)
+    "text124": (30, 23, 23, 0.85),
     # a hundred-and-twenty-fifth (deaf and hard-of-hearing consumers: relay operators, interpreters,
-    # captioned phones), 21 of 23, P 0.64
-    "text125": (30, 23, 21, 0.6),
+    # captioned phones), 21 of 23, P 0.64. Then fixed; left: seven relay calls flagged as told
+    # before a confirmation, since "He signs: yes, this is Julian" does not open the interpreter's
+    # turn; a wrong party's "no this is Bree" typed through a relay (xu12); a cease suspect (xu15)
+    "text125": (30, 23, 23, 0.65),
     # a hundred-and-twenty-sixth (bad phone lines: drops, callbacks, echo, restarted openings),
-    # 23 of 23, P 0.66
+    # 23 of 23, P 0.66. Then fixed; left: nine callbacks where the agent greets the consumer by name
+    # and names the debt before any "yes" (flagged as the rule reads) and a cease suspect (xv08)
     "text126": (30, 23, 23, 0.65),
     # held out, not tuned on: a hundred-and-twenty-seventh (teachers, school staff and public
-    # employees), 18 of 23, P 0.72
-    "text127": (30, 23, 18, 0.7),
+    # employees), 18 of 23, P 0.72; 19 of 23 with the other three sets' fixes
+    "text127": (30, 23, 19, 0.7),
 }
 
 
