@@ -540,21 +540,20 @@ def test_a_missing_source_fails_the_run_at_once(prefect_api, tmp_path):
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
 
     from flows.audit import audit_recordings
+    from flows.local import _drain_client_workers, _wait_until_recorded
 
+    started = time.time()
     state = audit_recordings(
         source=str(tmp_path / "missing"), db_url=f"sqlite:///{tmp_path / 'a.db'}", return_state=True
     )
     assert state.is_failed() and "not a folder" in state.message
     # asked of the server, not timed: a flaky mount is retried (run_count 3), a missing folder is
-    # not. Task runs reach the server as events, after the flow returns: wait for the final state.
-    find_runs = []
+    # not. Task runs reach the server as events after the flow returns: wait as local_prefect does.
+    _drain_client_workers()
+    _wait_until_recorded(started, timeout=30)
     with get_client(sync_client=True) as client:
-        for _ in range(60):
-            runs = client.read_task_runs(
-                flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[state.state_details.flow_run_id]))
-            )
-            find_runs = [r for r in runs if r.name.startswith("find-recordings")]
-            if find_runs and all(r.state is not None and r.state.is_final() for r in find_runs):
-                break
-            time.sleep(0.5)
+        runs = client.read_task_runs(
+            flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[state.state_details.flow_run_id]))
+        )
+    find_runs = [r for r in runs if r.name.startswith("find-recordings")]
     assert [r.run_count for r in find_runs] == [1], "a missing folder is not retried like a flaky mount"
