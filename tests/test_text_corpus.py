@@ -562,9 +562,10 @@ TEXT_SETS = {
     # 23 of 23, P 0.66. Then fixed; left: nine callbacks where the agent greets the consumer by name
     # and names the debt before any "yes" (flagged as the rule reads) and a cease suspect (xv08)
     "text126": (30, 23, 23, 0.65),
-    # held out, not tuned on: a hundred-and-twenty-seventh (teachers, school staff and public
-    # employees), 18 of 23, P 0.72; 19 of 23 with the other three sets' fixes
-    "text127": (30, 23, 19, 0.7),
+    # a hundred-and-twenty-seventh (teachers, school staff and public employees), 18 of 23, P 0.72,
+    # held out a session (19 of 23 with the other three sets' fixes). Then fixed (2026-12-06); left:
+    # a mono balance told before "Yes, this is Courtney" (xw27, for a listen)
+    "text127": (30, 23, 23, 0.9),
 }
 
 
