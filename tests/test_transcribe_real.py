@@ -7,13 +7,16 @@ that makes Whisper skip an utterance fails here.
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
-from conftest import write_wav
+from conftest import ROOT, write_wav
 
 from callaudit.cli import main
-from transcribe.engine import TranscribeOptions, transcribe_file
+from transcribe.audio import decode
+from transcribe.engine import TranscribeOptions, _redecode_skipped, transcribe_file
+from transcribe.model import Word
 from transcribe.reference import pyannote_sample
 from transcribe.scoring import ZERO, score
 
@@ -58,8 +61,6 @@ def test_mono_call_is_mixed_and_close_to_plain_faster_whisper():
 
 def test_no_words_invented_on_a_silent_stretch(stereo_call, tmp_path):
     """Append 20 s of line noise only: nothing may be transcribed there."""
-    from transcribe.audio import decode
-
     rate = 8000
 
     audio = decode(stereo_call.path)
@@ -112,3 +113,35 @@ def test_cli_text_and_vtt_show_speakers_and_times(stereo_call, capsys):
     assert main(["transcribe", str(stereo_call.path)]) == 0
     text = capsys.readouterr().out
     assert "   agent:" in text and "customer:" in text
+
+
+# A held-out mono call (rendered speech on a phone line): decoding it whole, tiny.en wrote the
+# consumer's "I got laid off at the" and then stretched "the" over 7 s (49.5-56.5) where she went
+# on "plant in January. I've been, you know, I been riding it to interviews".
+SKIPPED_CALL = ROOT / "eval" / "holdout8" / "calls" / "h802_sportster_repo_truck.wav"
+
+
+def test_a_stretched_word_has_its_segment_decoded_again():
+    options = TranscribeOptions()
+    samples = decode(SKIPPED_CALL).channels[0]
+    segment = SimpleNamespace(start=44.8, end=56.5)
+    said = [("I", 48.6, 48.6), ("got", 48.6, 48.9), ("laid", 48.9, 49.1), ("off", 49.1, 49.3)]
+    said += [("at", 49.3, 49.5), ("the", 49.5, 56.5)]
+    stretched = tuple(Word(a, b, text, 0.9, "mixed", 0) for text, a, b in said)
+    pieces = _redecode_skipped(options.load_model(), samples, segment, stretched, "mixed", 0, options)
+    heard = [w for piece in pieces for w in piece]
+    text = " ".join(w.text.lower() for w in heard)
+    assert "january" in text and "interviews" in text, text
+    assert all(44.5 <= w.start <= w.end <= 56.8 for w in heard), "times are the call's, not the clip's"
+    assert all(w.speaker == "mixed" and w.channel == 0 for w in heard)
+    # hearing fewer words than the first decoding keeps the first decoding
+    many = stretched * 20
+    assert _redecode_skipped(options.load_model(), samples, segment, many, "mixed", 0, options) == [many]
+
+
+def test_a_whole_call_keeps_the_sentence_whisper_skipped():
+    options = TranscribeOptions()
+    words = transcribe_file(SKIPPED_CALL, options).words
+    text = " ".join(w.text.lower() for w in words)
+    assert "january" in text and "interviews" in text, text
+    assert max(w.end - w.start for w in words) <= options.max_word_seconds

@@ -82,6 +82,9 @@ class TranscribeOptions:
     # hallucination on silence) or crosstalk leaked from the other channel: dropped.
     energy_gate: bool = True
     crosstalk_db: float = 20.0
+    # A word Whisper stretched over more seconds than this hides speech it skipped: its
+    # segment is decoded again on its own (``_redecode_skipped``). 0 turns the check off.
+    max_word_seconds: float = 3.0
     extra: dict[str, object] = field(default_factory=dict)
 
     def decoding_options(self) -> dict[str, object]:
@@ -304,20 +307,52 @@ def _transcribe_channel(model, samples: np.ndarray, channel: int, role: str, opt
     """Utterances of one channel. Consumes faster-whisper's lazy generator here, next to the model."""
     segments, _info = model.transcribe(samples, **options.whisper_kwargs())
     for segment in segments:
-        words = tuple(
-            Word(
-                start=round(float(w.start), 3),
-                end=round(float(w.end), 3),
-                text=w.word.strip(),
-                probability=round(float(w.probability), 4),
-                speaker=role,
-                channel=channel,
-            )
-            for w in (segment.words or [])
-            if w.word.strip()
+        pieces = [_words_of(segment, role, channel, offset=0.0)]
+        if options.max_word_seconds and any(w.end - w.start > options.max_word_seconds for w in pieces[0]):
+            pieces = _redecode_skipped(model, samples, segment, pieces[0], role, channel, options)
+        for words in pieces:
+            if words:
+                yield Utterance(role, channel, words[0].start, words[-1].end, words)
+
+
+def _words_of(segment, role: str, channel: int, offset: float) -> tuple[Word, ...]:
+    """A faster-whisper segment's words as ours, ``offset`` seconds later."""
+    return tuple(
+        Word(
+            start=round(float(w.start) + offset, 3),
+            end=round(float(w.end) + offset, 3),
+            text=w.word.strip(),
+            probability=round(float(w.probability), 4),
+            speaker=role,
+            channel=channel,
         )
-        if words:
-            yield Utterance(role, channel, words[0].start, words[-1].end, words)
+        for w in (segment.words or [])
+        if w.word.strip()
+    )
+
+
+def _redecode_skipped(
+    model, samples: np.ndarray, segment, words: tuple[Word, ...], role: str, channel: int, options
+) -> list[tuple[Word, ...]]:
+    """The words of ``segment`` decoded again from its own audio, segment by segment, when that
+    hears more; else ``[words]``.
+
+    Decoding a whole call, Whisper sometimes skips a sentence and stretches one word over it:
+    "Hello, this is Derek" and then "the" lasting 6.2 s, where the agent said "with Allied
+    Summit Recovery. I'm a debt collector, and this call is recorded" (text127, xw09); a
+    consumer's "plant in January. I've been riding it to interviews" under a 7 s "the"
+    (holdout8, h802). The segment's audio alone, decoded with the same options, keeps them.
+    """
+    start = max(0.0, float(segment.start) - 0.2)
+    end = min(len(samples) / SAMPLE_RATE, float(segment.end) + 0.2)
+    clip = samples[int(start * SAMPLE_RATE) : int(end * SAMPLE_RATE)]
+    again, _info = model.transcribe(clip, **options.whisper_kwargs())
+    heard = [_words_of(piece, role, channel, offset=start) for piece in again]
+    count = sum(map(len, heard))
+    if count <= len(words):
+        return [words]
+    log.info("%s channel: decoded %.1f-%.1f s again: %d words, not %d", role, start, end, count, len(words))
+    return heard
 
 
 def _heard(
