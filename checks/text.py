@@ -43,6 +43,7 @@ CLAUSE_OPENERS = _words(
     "i we they he she i'm we're they're you're he's she's i'll we'll they'll you'll he'll she'll "
     "i've we've they've you've i'd we'd they'd you'd "
     "youre theyre im youll theyll hes shes"  # the same, as ASR writes them without apostrophes
+    " that's thats"  # "That's not a money problem [segment] That's a lazy problem" (xx21 end to end)
 )
 # Sounds that are no words at all: a phrase is matched across them ("this call is, um, being
 # recorded"). Not "oh", "well", "ah": words of their own in "oh no", "as well", "ah, the police".
@@ -60,8 +61,11 @@ NEW_SUBJECT = _words(
     "i we they he she you it this that there the a an your his her their our my these those "
     "someone somebody else"
 )
-# Pronouns that open a clause only when a verb or auxiliary follows them ("you will" vs "have you arrested").
-SUBJECT_IF_VERB_FOLLOWS = _words("you it this that there")
+# Words that open a clause only when a verb or auxiliary follows them ("you will" vs "have you
+# arrested"). "calls": a recording notice after a name heard as a denial, "This is not you
+# with Bayline Recovery, calls may be recorded" (one hundred and twenty-eighth text set, xx13
+# end to end, for "This is Nadia").
+SUBJECT_IF_VERB_FOLLOWS = _words("you it this that there calls")
 AUXILIARIES = _words(
     "will would could can might may must should shall are were was is am have has had need needs "
     "owe owes do does did get got go going gonna better"

@@ -566,6 +566,20 @@ TEXT_SETS = {
     # held out a session (19 of 23 with the other three sets' fixes). Then fixed (2026-12-06); left:
     # a mono balance told before "Yes, this is Courtney" (xw27, for a listen)
     "text127": (30, 23, 23, 0.9),
+    # written 2026-12-06 (twenty-first session), first sight at 1265b2a: a hundred-and-twenty-eighth
+    # author (night-shift and odd-hours workers), 21 of 23, P 0.75. Then fixed; left: confirmations
+    # that do not open the turn ("What the hell ... Yeah, this is Ray", xx14) and callbacks naming the
+    # debt before any "yes" (xx10, xx21, xx30), flagged as the rule reads
+    "text128": (30, 23, 23, 0.8),
+    # a hundred-and-twenty-ninth (calls passed between agents: supervisors, transfers, trainees),
+    # 20 of 22, P 0.91. Then fixed; left: a mono consumer swearing (xy14, for a listen)
+    "text129": (30, 22, 22, 0.9),
+    # a hundred-and-thirtieth (failed payments: declined cards, bounced checks, double drafts), 21 of
+    # 23, P 0.88. Then fixed
+    "text130": (30, 23, 23, 0.95),
+    # held out, not tuned on: a hundred-and-thirty-first (consumers who know the rules), 19 of 23,
+    # P 0.76, the same with the other three sets' fixes
+    "text131": (30, 23, 19, 0.7),
 }
 
 
