@@ -557,3 +557,24 @@ def test_a_missing_source_fails_the_run_at_once(prefect_api, tmp_path):
         )
     find_runs = [r for r in runs if r.name.startswith("find-recordings")]
     assert [r.run_count for r in find_runs] == [1], "a missing folder is not retried like a flaky mount"
+
+
+def test_a_run_that_fails_before_its_first_task_is_not_waited_on_for_long(prefect_api, tmp_path):
+    """No task run will ever reach the server: the wait for them ends after a grace, not the timeout."""
+    import time
+
+    from flows.audit import audit_recordings
+    from flows.local import _drain_client_workers, _wait_until_recorded
+
+    started = time.time()
+    state = audit_recordings(
+        source=str(tmp_path),
+        db_url=f"sqlite:///{tmp_path / 'a.db'}",
+        packs=["no_such_pack"],
+        return_state=True,
+    )
+    assert state.is_failed() and "no_such_pack" in state.message
+    _drain_client_workers()
+    waited = time.monotonic()
+    _wait_until_recorded(started, timeout=120)
+    assert time.monotonic() - waited < 60, "waited for task runs that never were"
