@@ -104,8 +104,7 @@ def local_prefect(settle_timeout: float = 15.0) -> Iterator[str | None]:
             try:
                 yield server.api_url
             finally:
-                _drain_client_workers()
-                _wait_until_recorded(started_at, settle_timeout)
+                _settle(started_at, settle_timeout)
     finally:
         server.stop()
 
@@ -148,6 +147,13 @@ def _tail(path: Path, lines: int = 20) -> str:
         return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
     except OSError as exc:
         return f"(unreadable: {exc})"
+
+
+def _settle(since: float, timeout: float) -> None:
+    """Send this process's buffered events and logs, then wait until the server has recorded
+    every task run of the flow runs started since ``since`` (at most ``timeout`` seconds)."""
+    _drain_client_workers()
+    _wait_until_recorded(since, timeout)
 
 
 def _drain_client_workers() -> None:

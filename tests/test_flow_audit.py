@@ -540,7 +540,7 @@ def test_a_missing_source_fails_the_run_at_once(prefect_api, tmp_path):
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
 
     from flows.audit import audit_recordings
-    from flows.local import _drain_client_workers, _wait_until_recorded
+    from flows.local import _settle
 
     started = time.time()
     state = audit_recordings(
@@ -549,8 +549,7 @@ def test_a_missing_source_fails_the_run_at_once(prefect_api, tmp_path):
     assert state.is_failed() and "not a folder" in state.message
     # asked of the server, not timed: a flaky mount is retried (run_count 3), a missing folder is
     # not. Task runs reach the server as events after the flow returns: wait as local_prefect does.
-    _drain_client_workers()
-    _wait_until_recorded(started, timeout=30)
+    _settle(started, timeout=30)
     with get_client(sync_client=True) as client:
         runs = client.read_task_runs(
             flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[state.state_details.flow_run_id]))
@@ -564,7 +563,7 @@ def test_a_run_that_fails_before_its_first_task_is_not_waited_on_for_long(prefec
     import time
 
     from flows.audit import audit_recordings
-    from flows.local import _drain_client_workers, _wait_until_recorded
+    from flows.local import _settle
 
     started = time.time()
     state = audit_recordings(
@@ -574,7 +573,6 @@ def test_a_run_that_fails_before_its_first_task_is_not_waited_on_for_long(prefec
         return_state=True,
     )
     assert state.is_failed() and "no_such_pack" in state.message
-    _drain_client_workers()
     waited = time.monotonic()
-    _wait_until_recorded(started, timeout=120)
+    _settle(started, timeout=120)
     assert time.monotonic() - waited < 60, "waited for task runs that never were"

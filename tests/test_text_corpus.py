@@ -59,7 +59,9 @@ then fixed, and text116 (23 of 23, P 0.96), held out a round and then fixed, and
 of 23, P 0.78) and text119 (21 of 22, P 0.95), all then fixed, and text120 (23 of 23, P 0.92),
 text121 (23 of 23, P 0.88) and text122 (23 of 23, P 0.88), all then fixed, and text123 (22 of 23, P 0.96), held out a session and then fixed; the next session added
 text124 (18 of 23, P 0.72), text125 (21 of 23, P 0.64) and text126 (23 of 23, P 0.66), and
-text127 (18 of 23, P 0.72), held out; text124 to text126 then fixed.
+text127 (18 of 23, P 0.72), held out a session; text124 to text126 then fixed; the one after fixed
+text127 and added text128 (21 of 23, P 0.75), text129 (20 of 22, P 0.91) and text130 (21 of 23,
+P 0.88), all then fixed, and text131 (19 of 23, P 0.76), held out.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """

@@ -307,15 +307,16 @@ def _transcribe_channel(model, samples: np.ndarray, channel: int, role: str, opt
     """Utterances of one channel. Consumes faster-whisper's lazy generator here, next to the model."""
     segments, _info = model.transcribe(samples, **options.whisper_kwargs())
     for segment in segments:
-        pieces = [_words_of(segment, role, channel, offset=0.0)]
-        if options.max_word_seconds and any(w.end - w.start > options.max_word_seconds for w in pieces[0]):
-            pieces = _redecode_skipped(model, samples, segment, pieces[0], role, channel, options)
+        heard = _words_of(segment, role, channel)
+        pieces = [heard]
+        if options.max_word_seconds and any(w.end - w.start > options.max_word_seconds for w in heard):
+            pieces = _redecode_skipped(model, samples, segment, heard, role, channel, options)
         for words in pieces:
             if words:
                 yield Utterance(role, channel, words[0].start, words[-1].end, words)
 
 
-def _words_of(segment, role: str, channel: int, offset: float) -> tuple[Word, ...]:
+def _words_of(segment, role: str, channel: int, offset: float = 0.0) -> tuple[Word, ...]:
     """A faster-whisper segment's words as ours, ``offset`` seconds later."""
     return tuple(
         Word(
@@ -332,7 +333,13 @@ def _words_of(segment, role: str, channel: int, offset: float) -> tuple[Word, ..
 
 
 def _redecode_skipped(
-    model, samples: np.ndarray, segment, words: tuple[Word, ...], role: str, channel: int, options
+    model,
+    samples: np.ndarray,
+    segment,
+    words: tuple[Word, ...],
+    role: str,
+    channel: int,
+    options: TranscribeOptions,
 ) -> list[tuple[Word, ...]]:
     """The words of ``segment`` decoded again from its own audio, segment by segment, when that
     hears more; else ``[words]``.
