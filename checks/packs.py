@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -137,7 +138,7 @@ class WildcardPattern(NamedTuple):
     size: int
     places: tuple[int, ...]  # positions of the plain words outside the anchor
     fits: frozenset[tuple[str, ...]]  # the words the variants have there
-    heads: frozenset[str]  # the first of those words: most hits of an anchor are turned away by it
+    heads: frozenset[str]  # the first of those words (AnchorPatterns files the pattern by them)
 
     @classmethod
     def of(cls, variant: tuple[str, ...]) -> tuple[tuple[str, ...], WildcardPattern]:
@@ -168,11 +169,40 @@ class WildcardPattern(NamedTuple):
         end = start + self.size
         if start < 0 or end > len(tokens):
             return None
-        if self.places and tokens[start + self.places[0]] not in self.heads:
-            return None
         if tuple([tokens[start + k] for k in self.places]) not in self.fits or SEPARATOR in tokens[start:end]:
             return None
         return start, end
+
+
+class AnchorPatterns:
+    """The wildcard patterns of one anchor, filed by the first plain word outside it.
+
+    An anchor such as "this is" is found dozens of times a call and most hits fit none of
+    its patterns: one dictionary lookup per place of a first word turns them away.
+    """
+
+    def __init__(self, patterns: Iterable[WildcardPattern]) -> None:
+        self.anywhere: list[WildcardPattern] = []  # patterns of wildcards and the anchor alone
+        by_place: dict[int, dict[str, list[WildcardPattern]]] = {}
+        for pattern in patterns:
+            if not pattern.places:
+                self.anywhere.append(pattern)
+                continue
+            place = by_place.setdefault(pattern.places[0] - pattern.offset, {})
+            for head in pattern.heads:
+                place.setdefault(head, []).append(pattern)
+        # (where the first word sits from the anchor's start, the patterns by that word)
+        self.by_place = list(by_place.items())
+
+    def spans_at(self, tokens: list[str], anchor_start: int) -> list[tuple[int, int]]:
+        """The spans of the variants that fit around an anchor found at ``anchor_start``."""
+        spans = [span for p in self.anywhere if (span := p.span_at(tokens, anchor_start)) is not None]
+        last = len(tokens) - 1
+        for place, by_head in self.by_place:
+            at = anchor_start + place
+            if 0 <= at <= last and (patterns := by_head.get(tokens[at])):
+                spans += [span for p in patterns if (span := p.span_at(tokens, anchor_start)) is not None]
+        return spans
 
 
 class CompiledPack:
@@ -183,7 +213,7 @@ class CompiledPack:
         self.matcher = PhraseMatcher(vocab)
         self.keys: dict[int, tuple[str, str]] = {}
         # match key of an anchor -> the wildcard patterns sharing it ("this is" for "this is * from")
-        self.wildcards: dict[int, list[WildcardPattern]] = {}
+        self.wildcards: dict[int, AnchorPatterns] = {}
         # A group with the same phrases as an earlier one (two rules' `unless`) is matched once
         # and its matches copied: (rule id, group) -> the (rule id, group) matched for it.
         self.copies: dict[tuple[str, str], tuple[str, str]] = {}
@@ -210,7 +240,7 @@ class CompiledPack:
                     anchor_id = vocab.strings.add(anchor_key)
                     self.matcher.add(anchor_key, [Doc(vocab, words=list(anchor))])
                     self.keys[anchor_id] = (rule.id, group)
-                    self.wildcards[anchor_id] = list(shapes.values())
+                    self.wildcards[anchor_id] = AnchorPatterns(shapes.values())
 
     def __call__(self, text: CallText) -> dict[tuple[str, str], list[tuple[int, int]]]:
         """Matches per (rule id, group), as token spans in document order.
@@ -221,9 +251,9 @@ class CompiledPack:
         in the 46,872 words of the eval sets, and a word twice in a row in 72 of 397 calls.
         Its span is mapped back to the call's words, the left-out ones included.
         """
-        found: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        found: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
         if text.doc is None:
-            return found
+            return {}
         tokens = text.tokens
         self._collect(self.matcher(text.doc), tokens, found, None)
         kept = fluent_words(tokens)
@@ -235,22 +265,25 @@ class CompiledPack:
         for copy, matched in self.copies.items():
             if matched in found:
                 found[copy] = found[matched]
-        return found
+        return dict(found)
 
-    def _collect(self, matches, tokens: list[str], found: dict, kept: list[int] | None) -> None:
+    def _collect(self, matches, tokens: list[str], found: defaultdict, kept: list[int] | None) -> None:
         """Add matches over ``tokens`` to ``found``; ``kept`` maps them back to the call's tokens
         (the fluent pass), where only spans with a left-out word inside are new."""
         keys, wildcards = self.keys, self.wildcards
         for match_id, start, end in matches:
-            patterns = wildcards.get(match_id)
-            if patterns is None:
+            anchor = wildcards.get(match_id)
+            if anchor is None:
                 spans = [(start, end)]
             else:  # overlapping spans of one group merge into one occurrence later
-                spans = [span for p in patterns if (span := p.span_at(tokens, start)) is not None]
+                spans = anchor.spans_at(tokens, start)
+                if not spans:
+                    continue
             if kept is not None:
                 spans = [(kept[a], kept[b - 1] + 1) for a, b in spans if kept[b - 1] - kept[a] != b - 1 - a]
-            if spans:
-                found.setdefault(keys[match_id], []).extend(spans)
+                if not spans:
+                    continue
+            found[keys[match_id]] += spans
 
 
 # --- finding packs ------------------------------------------------------------------------
