@@ -61,7 +61,9 @@ text121 (23 of 23, P 0.88) and text122 (23 of 23, P 0.88), all then fixed, and t
 text124 (18 of 23, P 0.72), text125 (21 of 23, P 0.64) and text126 (23 of 23, P 0.66), and
 text127 (18 of 23, P 0.72), held out a session; text124 to text126 then fixed; the one after fixed
 text127 and added text128 (21 of 23, P 0.75), text129 (20 of 22, P 0.91) and text130 (21 of 23,
-P 0.88), all then fixed, and text131 (19 of 23, P 0.76), held out.
+P 0.88), all then fixed, and text131 (19 of 23, P 0.76), held out a session; the next fixed
+text131 and added text132 (20 of 23, P 0.77), text133 (20 of 23, P 0.87) and text134 (21 of 23,
+P 0.91), all then fixed, and text135 (21 of 23, P 0.875), held out.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -579,9 +581,22 @@ TEXT_SETS = {
     # a hundred-and-thirtieth (failed payments: declined cards, bounced checks, double drafts), 21 of
     # 23, P 0.88. Then fixed
     "text130": (30, 23, 23, 0.95),
-    # held out, not tuned on: a hundred-and-thirty-first (consumers who know the rules), 19 of 23,
-    # P 0.76, the same with the other three sets' fixes
-    "text131": (30, 23, 19, 0.7),
+    # a hundred-and-thirty-first (consumers who know the rules), 19 of 23, P 0.76, held out a session
+    # (the same with the other three sets' fixes). Then fixed (2026-12-06, twenty-second session);
+    # left: a mono consumer swearing (ya10, for a listen)
+    "text131": (30, 23, 23, 0.95),
+    # written 2026-12-06 (twenty-second session), first sight at 344f7aa: a hundred-and-thirty-second
+    # author (servicemembers and military families), 20 of 23, P 0.77. Then fixed; left: a mono
+    # consumer swearing (yb15, for a listen)
+    "text132": (30, 23, 23, 0.95),
+    # a hundred-and-thirty-third (utility, phone and cable debts), 20 of 23, P 0.87. Then fixed
+    "text133": (30, 23, 23, 0.95),
+    # a hundred-and-thirty-fourth (bankruptcy in the picture), 21 of 23, P 0.91. Then fixed; left: a
+    # mono consumer swearing (yd04, for a listen)
+    "text134": (30, 23, 23, 0.95),
+    # held out, not tuned on: a hundred-and-thirty-fifth (gym memberships, subscriptions and
+    # auto-renewals), 21 of 23, P 0.875, the same with the other four sets' fixes
+    "text135": (30, 23, 21, 0.85),
 }
 
 
