@@ -63,7 +63,7 @@ text127 (18 of 23, P 0.72), held out a session; text124 to text126 then fixed; t
 text127 and added text128 (21 of 23, P 0.75), text129 (20 of 22, P 0.91) and text130 (21 of 23,
 P 0.88), all then fixed, and text131 (19 of 23, P 0.76), held out a session; the next fixed
 text131 and added text132 (20 of 23, P 0.77), text133 (20 of 23, P 0.87) and text134 (21 of 23,
-P 0.91), all then fixed, and text135 (21 of 23, P 0.875), held out.
+P 0.91), all then fixed, and text135 (21 of 23, P 0.875), held out a session and then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -594,9 +594,10 @@ TEXT_SETS = {
     # a hundred-and-thirty-fourth (bankruptcy in the picture), 21 of 23, P 0.91. Then fixed; left: a
     # mono consumer swearing (yd04, for a listen)
     "text134": (30, 23, 23, 0.95),
-    # held out, not tuned on: a hundred-and-thirty-fifth (gym memberships, subscriptions and
-    # auto-renewals), 21 of 23, P 0.875, the same with the other four sets' fixes
-    "text135": (30, 23, 21, 0.85),
+    # a hundred-and-thirty-fifth (gym memberships, subscriptions and auto-renewals), 21 of 23,
+    # P 0.875, held out a session (the same with the other four sets' fixes). Then fixed
+    # (2026-12-06, twenty-third session); left: a mono consumer swearing (ye10, for a listen)
+    "text135": (30, 23, 23, 0.95),
 }
 
 
