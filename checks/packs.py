@@ -211,6 +211,13 @@ class CompiledPack:
     def __init__(self, pack: RulePack) -> None:
         vocab = shared_vocab()
         self.matcher = PhraseMatcher(vocab)
+        # A PhraseMatcher pattern may be the token hashes themselves instead of a Doc: building
+        # 300,000 Docs took 5 of the 7 seconds of compiling the US pack.
+        hashes: dict[str, int] = {}
+
+        def token_hashes(words: tuple[str, ...]) -> tuple[int, ...]:
+            return tuple(hashes.get(w) or hashes.setdefault(w, vocab.strings.add(w)) for w in words)
+
         self.keys: dict[int, tuple[str, str]] = {}
         # match key of an anchor -> the wildcard patterns sharing it ("this is" for "this is * from")
         self.wildcards: dict[int, AnchorPatterns] = {}
@@ -227,7 +234,7 @@ class CompiledPack:
                 key = f"{pack.name}:{rule.id}#{group}"
                 plain = [v for v in variants if WILDCARD not in v]
                 if plain:
-                    self.matcher.add(key, [Doc(vocab, words=list(v)) for v in plain])
+                    self.matcher.add(key, [token_hashes(v) for v in plain])
                     self.keys[vocab.strings[key]] = (rule.id, group)
                 patterns: dict[tuple[str, ...], dict[tuple, WildcardPattern]] = {}
                 for variant in (v for v in variants if WILDCARD in v):
@@ -238,7 +245,7 @@ class CompiledPack:
                 for anchor, shapes in patterns.items():
                     anchor_key = f"{key}*{' '.join(anchor)}"
                     anchor_id = vocab.strings.add(anchor_key)
-                    self.matcher.add(anchor_key, [Doc(vocab, words=list(anchor))])
+                    self.matcher.add(anchor_key, [token_hashes(anchor)])
                     self.keys[anchor_id] = (rule.id, group)
                     self.wildcards[anchor_id] = AnchorPatterns(shapes.values())
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import cache
-from itertools import product
+from itertools import chain, product
 
 from lemminflect import getAllInflections
 
@@ -86,6 +86,13 @@ _EXPANSIONS: dict[str, list[tuple[str, ...]]] = {}
 for _long, _short in _CONTRACTIONS.items():
     _EXPANSIONS.setdefault(_short, []).append(_long)
 _PAIRS = {k: v for k, v in _CONTRACTIONS.items() if len(k) == 2}
+_PAIR_FIRST = frozenset(first for first, _ in _PAIRS)
+# a word with other spellings of its own: "won't" (or "will not"), "cannot" (or "can't")
+_WAYS: dict[str, tuple[tuple[str, ...], ...]] = {short: ((short,), *longs) for short, longs in _EXPANSIONS.items()}
+for _long, _short in _CONTRACTIONS.items():
+    if len(_long) == 1:
+        _WAYS.setdefault(_long[0], (_long, (_short,)))
+_VARIABLE = _PAIR_FIRST | frozenset(_WAYS)
 
 _SYNTAX = {"(", ")", "[", "]", "|"}
 _LEXER = re.compile(r"\s*(\(|\)|\[|\]|\||[^\s()\[\]|]+)")
@@ -114,7 +121,7 @@ def expand(phrase: str, word_lists: Mapping[str, list[str]] | None = None) -> li
         raise PhraseSyntaxError(f"unexpected {lexemes[pos]!r} in phrase {phrase!r}")
     seen: dict[tuple[str, ...], None] = {}
     for words in alternatives:
-        tokens = tuple(t for w in words for t in _tokens(w))
+        tokens = tuple(chain.from_iterable(map(_tokens, words)))
         if not tokens:
             raise PhraseSyntaxError(f"phrase {phrase!r} can match nothing (every word is optional)")
         if all(t == WILDCARD for t in tokens):
@@ -130,6 +137,7 @@ def expand(phrase: str, word_lists: Mapping[str, list[str]] | None = None) -> li
 
 
 @cache
+@cache  # a pack's phrases use a few thousand words in 2.3 million spellings
 def _tokens(word: str) -> tuple[str, ...]:
     """A phrase word as transcript tokens: normalized, and a hyphenated word is words apart, as
     Whisper writes it (``_lex`` refused words with no letter or digit)."""
@@ -243,23 +251,32 @@ def _number_variants(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 
 def _contraction_variants(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """The tokens with each contractible pair written both ways ("you will" / "you'll")."""
-    choices: list[list[tuple[str, ...]]] = []
-    i = 0
-    while i < len(tokens):
-        pair = tokens[i : i + 2]
-        if len(pair) == 2 and pair in _PAIRS:
-            choices.append([pair, (_PAIRS[pair],)])
-            i += 2
-            continue
-        token = tokens[i]
-        if token in _EXPANSIONS:
-            choices.append([(token,), *_EXPANSIONS[token]])
-        elif (token,) in _CONTRACTIONS:
-            choices.append([(token,), (_CONTRACTIONS[(token,)],)])
-        else:
-            choices.append([(token,)])
-        i += 1
-    if len(choices) > 0 and sum(len(c) > 1 for c in choices) > 6:
+    """The tokens with each contractible pair written both ways ("you will" / "you'll").
+
+    Called once per spelling of every phrase (325,000 for the US pack), so words that have a
+    second way of writing are found by set lookups, and a run of the other words is one part.
+    """
+    if _VARIABLE.isdisjoint(tokens):
         return [tokens]
-    return [tuple(t for part in combo for t in part) for combo in product(*choices)]
+    parts: list[tuple[tuple[str, ...], ...]] = []
+    run: list[str] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        token = tokens[i]
+        short = _PAIRS.get((token, tokens[i + 1])) if token in _PAIR_FIRST and i + 1 < n else None
+        ways = ((token, tokens[i + 1]), (short,)) if short else _WAYS.get(token)
+        if ways is None:
+            run.append(token)
+            i += 1
+            continue
+        if run:
+            parts.append((tuple(run),))
+            run = []
+        parts.append(ways)
+        i += 2 if short else 1
+    varied = sum(len(part) > 1 for part in parts)
+    if varied == 0 or varied > 6:
+        return [tokens]
+    if run:
+        parts.append((tuple(run),))
+    return [tuple(t for part in combo for t in part) for combo in product(*parts)]

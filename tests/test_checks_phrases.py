@@ -43,6 +43,24 @@ def test_contractions_match_both_ways() -> None:
     assert ("gonna",) in [v[1:2] for v in expand("we are going to sue")]
 
 
+def test_contraction_spellings_in_order_and_capped() -> None:
+    assert expand("they can't pay") == [
+        ("they", "can't", "pay"),
+        ("they", "can", "not", "pay"),
+        ("they", "cannot", "pay"),
+    ]
+    assert expand("cannot pay, will not pay") == [
+        ("cannot", "pay", "will", "not", "pay"),
+        ("cannot", "pay", "won't", "pay"),
+        ("can't", "pay", "will", "not", "pay"),
+        ("can't", "pay", "won't", "pay"),
+    ]
+    assert expand("i will not") == [("i", "will", "not"), ("i'll", "not")]  # the first pair wins
+    # more than six words with a second spelling: only as written (2^7 spellings of one phrase)
+    many = "i am you are we are they are it is he is she is"
+    assert expand(many) == [tuple(many.split())]
+
+
 def test_number_placeholder_matches_plain_numbers_and_money() -> None:
     assert expand("balance of #") == [("balance", "of", "#"), ("balance", "of", "$#")]
     assert [normalize_word(w) for w in ("$1,250.00", "1250", "3rd", "five")] == ["$#", "#", "#", "five"]
