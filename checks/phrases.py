@@ -88,7 +88,9 @@ for _long, _short in _CONTRACTIONS.items():
 _PAIRS = {k: v for k, v in _CONTRACTIONS.items() if len(k) == 2}
 _PAIR_FIRST = frozenset(first for first, _ in _PAIRS)
 # a word with other spellings of its own: "won't" (or "will not"), "cannot" (or "can't")
-_WAYS: dict[str, tuple[tuple[str, ...], ...]] = {short: ((short,), *longs) for short, longs in _EXPANSIONS.items()}
+_WAYS: dict[str, tuple[tuple[str, ...], ...]] = {
+    short: ((short,), *longs) for short, longs in _EXPANSIONS.items()
+}
 for _long, _short in _CONTRACTIONS.items():
     if len(_long) == 1:
         _WAYS.setdefault(_long[0], (_long, (_short,)))
