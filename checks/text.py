@@ -120,6 +120,9 @@ _START = attrgetter("start")
 # "Nobody wants to take you to court" still reassures: a negator that is no verb's negates.
 WANT = _words("want wanna wants")
 VERB_NEGATORS = _words("not dont wont cant cannot")
+# Wanting a thing, not to do something: "Nobody wants a deputy showing up at the door over a
+# school loan" warns of it, where "nobody wants to take you to court" reassures.
+WANTS_A_THING = _words("want wants")
 # A negator whose verb is one of these denies the denial: "nothing's stopping us from sending
 # the police", "no one can stop the sheriff from coming" threaten.
 PREVENTING = _words("stop stops stopping stopped prevent prevents preventing prevented")
@@ -421,6 +424,8 @@ class CallText:
             ):
                 if token == "not" and j + 1 < start and tokens[j + 1] in CONTRASTED:
                     return False
+                if after in WANTS_A_THING and tokens[j + 2 : j + 3] != ["to"]:
+                    return False  # "nobody wants a deputy at the door" warns too (text136, yf09)
                 if self._unpromised(j, first, window):
                     return False
                 return not PREVENTING.intersection(tokens[j + 1 : j + 3])

@@ -230,6 +230,8 @@ def test_token_i_is_word_i_and_maps_to_a_time() -> None:
         ("you don't want a sheriff's deputy showing up at your job", "deputy", False),
         ("we would not want to take you to court", "take", False),
         ("nobody wants to take you to court", "take", True),
+        ("nobody wants a deputy showing up at the door over a school loan", "deputy", False),
+        ("no one wants you in court over this", "court", False),
         ("we don't take people to court", "take", True),
         # a negator with its "'s" (ninth held-out set, h910)
         ("nobody's going to jail over a hospital bill", "jail", True),
