@@ -235,19 +235,27 @@ def check_prohibited(ctx: CallContext, rule: Rule) -> list[Finding]:
     denied_by, retracted_by = spec.denied_by, spec.retracted_by
     denials = _heard_at(ctx, rule, "denied_by") if denied_by is not None else []
     retractions = _heard_at(ctx, rule, "retracted_by") if denials and retracted_by is not None else []
-    for occ in found:
+
+    def denied(occ: Occurrence) -> bool:
         # in mono speech the agent's denial soon after shows the consumer asked: "Am I going to
         # jail over this?" and "No. You are not going to jail" (th20); not when the agent took
         # the words back ("no, scratch that", uc01)
-        denied = denials and occ.ambiguous and _soon_after(occ, denials, denied_by.within)
-        if occ.negated or (
-            denied and not (retractions and _soon_after(occ, retractions, retracted_by.within))
-        ):
+        return (
+            bool(denials)
+            and occ.ambiguous
+            and _soon_after(occ, denials, denied_by.within)
+            and not (retractions and _soon_after(occ, retractions, retracted_by.within))
+        )
+
+    for occ in found:
+        if occ.negated or denied(occ):
             continue
         findings.append(_said_finding(ctx, rule, occ))
     if spec.fuzzy and not findings:
+        # a garbled one too: "my neighbor said they'll put a link (p=0.3) on your house" and "No,
+        # nobody's suing you" (one hundred and thirty-sixth text set, yf14 end to end, mono)
         guess = garbled_among_unsure_words(ctx, rule, "phrases", spec.speaker, times)
-        if guess is not None and not (spec.negation and guess.negated):
+        if guess is not None and not (spec.negation and guess.negated) and not denied(guess):
             findings.append(
                 ctx.finding(
                     rule,

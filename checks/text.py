@@ -120,6 +120,9 @@ _START = attrgetter("start")
 # "Nobody wants to take you to court" still reassures: a negator that is no verb's negates.
 WANT = _words("want wanna wants")
 VERB_NEGATORS = _words("not dont wont cant cannot")
+# A form of "be" right after a negated auxiliary: never grammatical, so the "n't" is a misheard
+# word and negates nothing.
+FINITE_BE = _words("is are was were am")
 # Wanting a thing, not to do something: "Nobody wants a deputy showing up at the door over a
 # school loan" warns of it, where "nobody wants to take you to court" reassures.
 WANTS_A_THING = _words("want wants")
@@ -419,6 +422,9 @@ class CallText:
             # ("neither the police nor the sheriff"), or is a name heard apart ("Norcross Partners
             # is a debt collector" heard "nor cross partners as a debt collector", ty04)
             joins = token == "nor" and after not in AUXILIARIES
+            if token.endswith("n't") and after in FINITE_BE:
+                after = token  # "don't is": no negation, a name heard as one ("Greystone is a
+                continue  # debt collector" heard "Grace Don't is a debt collector", yh17)
             if (is_negator(token) and not joins) or (
                 token in ("one", "one's") and j > first and tokens[j - 1] == "no"
             ):

@@ -1117,6 +1117,22 @@ def test_garbled_threat_among_unsure_words_goes_to_a_human() -> None:
     assert sure == []
 
 
+def test_a_garbled_threat_denied_soon_after_in_mono_speech_is_the_consumers_question() -> None:
+    """one hundred and thirty-sixth text set end to end (yf14, mono): the consumer's "my neighbor said
+    they'll put a lien on your house", heard "a link (p=0.2)", answered "No, nobody's suing you"."""
+    (us,) = load_packs(["us_collections"])
+    asked = [("mixed", "So my neighbor said they will see you and resist your car.")]
+    denial = [("mixed", "No, nobody's suing you. I'm not calling about anything like that.")]
+
+    def threats(turns) -> list[str]:
+        heard = with_probability(transcript_from_turns(turns, call_id="yf14"), {"and", "resist"}, 0.3)
+        findings = run_checks(heard, CallMeta(call_id="yf14"), [us])
+        return [f.status for f in findings if f.rule_id == "prohibited.threat_legal_action"]
+
+    assert threats(asked) == ["needs_listen"]
+    assert threats(asked + denial) == []
+
+
 def us_findings(transcript: Transcript, prefix: str) -> list[tuple[str, str]]:
     (us,) = load_packs(["us_collections"])
     findings = run_checks(transcript, CallMeta(call_id=transcript.call_id), [us])

@@ -63,7 +63,9 @@ text127 (18 of 23, P 0.72), held out a session; text124 to text126 then fixed; t
 text127 and added text128 (21 of 23, P 0.75), text129 (20 of 22, P 0.91) and text130 (21 of 23,
 P 0.88), all then fixed, and text131 (19 of 23, P 0.76), held out a session; the next fixed
 text131 and added text132 (20 of 23, P 0.77), text133 (20 of 23, P 0.87) and text134 (21 of 23,
-P 0.91), all then fixed, and text135 (21 of 23, P 0.875), held out a session and then fixed.
+P 0.91), all then fixed, and text135 (21 of 23, P 0.875), held out a session and then fixed;
+the next added text136 (18 of 23, P 0.82), text137 (18 of 23, P 0.67) and text138 (20 of 23,
+P 0.87), all then fixed, and text139 (21 of 23, P 0.78), held out.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -598,6 +600,20 @@ TEXT_SETS = {
     # P 0.875, held out a session (the same with the other four sets' fixes). Then fixed
     # (2026-12-06, twenty-third session); left: a mono consumer swearing (ye10, for a listen)
     "text135": (30, 23, 23, 0.95),
+    # written 2026-12-06 (twenty-third session), first sight at 1eff114: a hundred-and-thirty-sixth
+    # author (cosigners and joint borrowers), 18 of 23, P 0.82. Then fixed; left: a mono consumer
+    # swearing (yf10, for a listen), a dispute suspect with an authorized user (yf13)
+    "text136": (30, 23, 23, 0.9),
+    # a hundred-and-thirty-seventh (debts of people who have died: executors, widows, estates), 18 of
+    # 23, P 0.67. Then fixed; left: two follow-up calls naming the debt before any "yes" (yg22, yg24)
+    # and a bench warrant threat also read as legal action (yg20)
+    "text137": (30, 23, 23, 0.85),
+    # a hundred-and-thirty-eighth (payday and online installment loans), 20 of 23, P 0.87. Then
+    # fixed; left: a mono consumer swearing (yh19, for a listen)
+    "text138": (30, 23, 23, 0.95),
+    # held out, not tuned on: a hundred-and-thirty-ninth (calls that reach consumers at work), 21 of
+    # 23, P 0.78 at 1eff114
+    "text139": (30, 23, 21, 0.75),
 }
 
 
