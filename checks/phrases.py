@@ -139,7 +139,6 @@ def expand(phrase: str, word_lists: Mapping[str, list[str]] | None = None) -> li
 
 
 @cache
-@cache  # a pack's phrases use a few thousand words in 2.3 million spellings
 def _tokens(word: str) -> tuple[str, ...]:
     """A phrase word as transcript tokens: normalized, and a hyphenated word is words apart, as
     Whisper writes it (``_lex`` refused words with no letter or digit)."""
