@@ -125,7 +125,7 @@ VERB_NEGATORS = _words("not dont wont cant cannot")
 FINITE_BE = _words("is are was were am")
 # Wanting a thing, not to do something: "Nobody wants a deputy showing up at the door over a
 # school loan" warns of it, where "nobody wants to take you to court" reassures.
-WANTS_A_THING = _words("want wants")
+WANTS_A_THING = WANT - {"wanna"}
 # A negator whose verb is one of these denies the denial: "nothing's stopping us from sending
 # the police", "no one can stop the sheriff from coming" threaten.
 PREVENTING = _words("stop stops stopping stopped prevent prevents preventing prevented")
@@ -422,10 +422,10 @@ class CallText:
             # ("neither the police nor the sheriff"), or is a name heard apart ("Norcross Partners
             # is a debt collector" heard "nor cross partners as a debt collector", ty04)
             joins = token == "nor" and after not in AUXILIARIES
-            if token.endswith("n't") and after in FINITE_BE:
-                after = token  # "don't is": no negation, a name heard as one ("Greystone is a
-                continue  # debt collector" heard "Grace Don't is a debt collector", yh17)
-            if (is_negator(token) and not joins) or (
+            # "don't is": no negation, a name heard as one ("Greystone is a debt collector" heard
+            # "Grace Don't is a debt collector", yh17)
+            misheard = token.endswith("n't") and after in FINITE_BE
+            if (is_negator(token) and not joins and not misheard) or (
                 token in ("one", "one's") and j > first and tokens[j - 1] == "no"
             ):
                 if token == "not" and j + 1 < start and tokens[j + 1] in CONTRASTED:
