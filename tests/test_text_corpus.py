@@ -65,9 +65,9 @@ P 0.88), all then fixed, and text131 (19 of 23, P 0.76), held out a session; the
 text131 and added text132 (20 of 23, P 0.77), text133 (20 of 23, P 0.87) and text134 (21 of 23,
 P 0.91), all then fixed, and text135 (21 of 23, P 0.875), held out a session and then fixed;
 the next added text136 (18 of 23, P 0.82), text137 (18 of 23, P 0.67) and text138 (20 of 23,
-P 0.87), all then fixed, and text139 (21 of 23, P 0.78), held out; then text140 (22 of 23,
+P 0.87), all then fixed, and text139 (21 of 23, P 0.78), held out a session and then fixed; then text140 (22 of 23,
 P 0.88), text141 (21 of 23, P 0.91) and text142 (23 of 23, P 0.885), all then fixed, and text143
-(22 of 23, P 0.815), held out.
+(22 of 23, P 0.815), held out a session and then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -613,9 +613,10 @@ TEXT_SETS = {
     # a hundred-and-thirty-eighth (payday and online installment loans), 20 of 23, P 0.87. Then
     # fixed; left: a mono consumer swearing (yh19, for a listen)
     "text138": (30, 23, 23, 0.95),
-    # held out, not tuned on: a hundred-and-thirty-ninth (calls that reach consumers at work), 21 of
-    # 23, P 0.78 at 1eff114
-    "text139": (30, 23, 21, 0.75),
+    # a hundred-and-thirty-ninth (calls that reach consumers at work), 21 of 23, P 0.78 at 1eff114,
+    # held out a session. Then fixed (2026-12-06, twenty-fourth session); left: two mono consumers
+    # swearing (yi06, yi14, for a listen)
+    "text139": (30, 23, 23, 0.9),
     # written 2026-12-06 (twenty-third session, a second round), first sight at 70796b6: a hundred-
     # and-fortieth author (apartment and rental-housing debts), 22 of 23, P 0.88. Then fixed; left:
     # a mono consumer swearing (yj06, for a listen)
@@ -625,9 +626,10 @@ TEXT_SETS = {
     "text141": (30, 23, 23, 0.9),
     # a hundred-and-forty-second (old and bought debts, time-barred debts), 23 of 23, P 0.885. Then fixed
     "text142": (30, 23, 23, 0.95),
-    # held out, not tuned on: a hundred-and-forty-third (consumers in a crisis), 22 of 23, P 0.815 at
-    # 70796b6
-    "text143": (30, 23, 22, 0.8),
+    # a hundred-and-forty-third (consumers in a crisis), 22 of 23, P 0.815 at 70796b6, held out a
+    # session. Then fixed (twenty-fourth session); left: a balance named in a mono first turn before
+    # any answer (ym26, for a listen)
+    "text143": (30, 23, 23, 0.95),
 }
 
 
