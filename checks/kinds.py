@@ -361,6 +361,18 @@ def check_response(ctx: CallContext, rule: Rule) -> list[Finding]:
         unexplained = [o for o in implied if not any(s.t_end <= o.t_start for s in suspects)]
         if unexplained:
             findings += _implied_without_trigger(ctx, rule, unexplained)
+    else:
+        # a reply to a trigger nobody was heard making, before the first one heard: "lawyers just
+        # run up your bill" before the consumer's closing "Call my lawyer", where "I've got a lawyer
+        # now" was heard "a lot of now" (one hundred and forty-sixth text set, yp16 end to end)
+        first = min(t.t_start for t in triggers)
+        early = [
+            o
+            for o in implied
+            if o.t_end <= first and not o.negated and not any(s.t_end <= o.t_start for s in suspects)
+        ]
+        if early:
+            findings += _implied_without_trigger(ctx, rule, early)
     revokes = _revocations(ctx, rule)
     reported: set[int] = set()
     owed: list[tuple[Occurrence, tuple[float, float]]] = []  # triggers a required reply may answer

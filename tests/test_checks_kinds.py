@@ -1230,10 +1230,18 @@ def test_implied_trigger_is_forbidden_after_a_trigger_and_needs_listening_withou
         ("response.dispute", "needs_listen")
     ]
     before = [("agent", "There is nothing to dispute."), ("customer", "I dispute this.")]
-    # said before the dispute it is no reply to it; only the missing validation is a finding
+    # said before the dispute it is no reply to it, and not a violation: it answers one nobody was
+    # heard making, as with no dispute at all ("lawyers just run up your bill" before "Call my
+    # lawyer", yp16 end to end); the missing validation is the violation
     assert us_findings(transcript_from_turns(before, call_id="c"), "response.dispute") == [
-        ("response.dispute", "violation")
+        ("response.dispute", "needs_listen"),
+        ("response.dispute", "violation"),
     ]
+    # a trigger heard before it: the reply answers that one and is a violation
+    twice = [("customer", "I dispute this."), *before]
+    assert ("response.dispute", "needs_listen") not in us_findings(
+        transcript_from_turns(twice, call_id="c"), "response.dispute"
+    )
     # a suspect heard only after the implied reply explains nothing (tt08 end to end: "stop calling
     # me" garbled, then "The calls will continue ...", then "Don't bother")
     late = [

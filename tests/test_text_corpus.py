@@ -67,7 +67,9 @@ P 0.91), all then fixed, and text135 (21 of 23, P 0.875), held out a session and
 the next added text136 (18 of 23, P 0.82), text137 (18 of 23, P 0.67) and text138 (20 of 23,
 P 0.87), all then fixed, and text139 (21 of 23, P 0.78), held out a session and then fixed; then text140 (22 of 23,
 P 0.88), text141 (21 of 23, P 0.91) and text142 (23 of 23, P 0.885), all then fixed, and text143
-(22 of 23, P 0.815), held out a session and then fixed.
+(22 of 23, P 0.815), held out a session and then fixed; the next session added text144 (22 of
+23, P 0.815), text145 (21 of 23, P 0.91) and text146 (21 of 23, P 0.875), all then fixed, and
+text147 (21 of 23, P 0.81), held out.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -630,6 +632,20 @@ TEXT_SETS = {
     # session. Then fixed (twenty-fourth session); left: a balance named in a mono first turn before
     # any answer (ym26, for a listen)
     "text143": (30, 23, 23, 0.95),
+    # written 2026-12-06 (twenty-fourth session), first sight at 34344f2: a hundred-and-forty-fourth
+    # author (auto loans after repossession: deficiencies, surrenders, GAP), 22 of 23, P 0.815. Then
+    # fixed; left: a mono consumer swearing (yn04, for a listen)
+    "text144": (30, 23, 23, 0.95),
+    # a hundred-and-forty-fifth (settlement offers and payment-plan negotiations), 21 of 23, P 0.91.
+    # Then fixed; left: a consumer's "I'm recording this call" is no notice even from the agent's
+    # channel (yo08), and a mono consumer swearing (yo11)
+    "text145": (30, 23, 23, 0.9),
+    # a hundred-and-forty-sixth (wrong numbers, reassigned numbers, parents and adult children), 21 of
+    # 23, P 0.875. Then fixed; left: a mono consumer swearing (yp15, for a listen)
+    "text146": (30, 23, 23, 0.95),
+    # held out, not tuned on: a hundred-and-forty-seventh (consumers who work in law enforcement,
+    # courts and law offices), 21 of 23, P 0.81 at 34344f2
+    "text147": (30, 23, 21, 0.8),
 }
 
 
