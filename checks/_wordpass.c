@@ -358,6 +358,29 @@ misheard_needles(PyObject *module, PyObject *args)
     return kept;
 }
 
+/* Whether a speaker may have restarted: a token of ``hesitations``, or a token equal to the one
+   before it (CallText's fluent pass then runs). */
+static PyObject *
+restarts(PyObject *module, PyObject *args)
+{
+    PyObject *tokens, *hesitations;
+    if (!PyArg_ParseTuple(args, "O!O!:restarts", &PyList_Type, &tokens, &PyFrozenSet_Type, &hesitations))
+        return NULL;
+    PyObject *before = NULL;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(tokens); i++) {
+        PyObject *token = PyList_GET_ITEM(tokens, i);
+        int found = PySet_Contains(hesitations, token);
+        if (found == 0 && before != NULL)
+            found = PyObject_RichCompareBool(token, before, Py_EQ);
+        if (found < 0)
+            return NULL;
+        if (found)
+            Py_RETURN_TRUE;
+        before = token;
+    }
+    Py_RETURN_FALSE;
+}
+
 static PyMethodDef methods[] = {
     {"memo_map", memo_map, METH_VARARGS, "memo_map(memo, items): see checks.wordpass.Python"},
     {"read_words", read_words, METH_VARARGS, "read_words(words, memo): see checks.wordpass.Python"},
@@ -366,6 +389,7 @@ static PyMethodDef methods[] = {
      "misheard_runs(tokens, mask, ranges, words, min_chars): see checks.wordpass.Python"},
     {"misheard_needles", misheard_needles, METH_VARARGS,
      "misheard_needles(tokens, mask, ranges, needles, slack): see checks.wordpass.Python"},
+    {"restarts", restarts, METH_VARARGS, "restarts(tokens, hesitations): see checks.wordpass.Python"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -196,7 +196,12 @@ class AnchorPatterns:
 
     def spans_at(self, tokens: list[str], anchor_start: int) -> list[tuple[int, int]]:
         """The spans of the variants that fit around an anchor found at ``anchor_start``."""
-        spans = [span for p in self.anywhere if (span := p.span_at(tokens, anchor_start)) is not None]
+        anywhere = self.anywhere
+        spans = (
+            [span for p in anywhere if (span := p.span_at(tokens, anchor_start)) is not None]
+            if anywhere
+            else []
+        )
         last = len(tokens) - 1
         for place, by_head in self.by_place:
             at = anchor_start + place
@@ -277,20 +282,21 @@ class CompiledPack:
     def _collect(self, matches, tokens: list[str], found: defaultdict, kept: list[int] | None) -> None:
         """Add matches over ``tokens`` to ``found``; ``kept`` maps them back to the call's tokens
         (the fluent pass), where only spans with a left-out word inside are new."""
-        keys, wildcards = self.keys, self.wildcards
+        keys, anchor_of = self.keys, self.wildcards.get
+        if kept is None:  # the call's own words: most matches are plain phrases, one span each
+            for match_id, start, end in matches:
+                anchor = anchor_of(match_id)
+                if anchor is None:
+                    found[keys[match_id]].append((start, end))
+                elif spans := anchor.spans_at(tokens, start):  # overlapping spans merge later
+                    found[keys[match_id]] += spans
+            return
         for match_id, start, end in matches:
-            anchor = wildcards.get(match_id)
-            if anchor is None:
-                spans = [(start, end)]
-            else:  # overlapping spans of one group merge into one occurrence later
-                spans = anchor.spans_at(tokens, start)
-                if not spans:
-                    continue
-            if kept is not None:
-                spans = [(kept[a], kept[b - 1] + 1) for a, b in spans if kept[b - 1] - kept[a] != b - 1 - a]
-                if not spans:
-                    continue
-            found[keys[match_id]] += spans
+            anchor = anchor_of(match_id)
+            spans = [(start, end)] if anchor is None else anchor.spans_at(tokens, start)
+            spans = [(kept[a], kept[b - 1] + 1) for a, b in spans if kept[b - 1] - kept[a] != b - 1 - a]
+            if spans:
+                found[keys[match_id]] += spans
 
 
 # --- finding packs ------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import cache, cached_property
 from itertools import accumulate
-from operator import attrgetter, eq, itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 import spacy
@@ -230,8 +230,8 @@ def fluent_words(tokens: list[str]) -> list[int] | None:
     brother", "I, I told you"), as people restart a phrase. Numbers stay, however often they
     repeat ("five five five"), and so does the separator between two speakers' streams.
     """
-    if HESITATIONS.isdisjoint(tokens) and not any(map(eq, tokens, tokens[1:])):
-        return None  # most calls, found without a loop in Python (this runs for every call)
+    if not passes.restarts(tokens, HESITATIONS):
+        return None  # most calls, found in one pass in C (this runs for every call)
     kept: list[int] = []
     for i, token in enumerate(tokens):
         if token in HESITATIONS:

@@ -11,6 +11,7 @@ the two to the same results.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import eq
 from typing import Any
 
 from transcribe.model import Word
@@ -34,6 +35,11 @@ class Python:
         if not all(type(e) is tuple and len(e) == 2 for e in entries):
             raise TypeError("read_words: the memo's values are (token, lexeme id) pairs")
         return [e[0] for e in entries], [e[1] for e in entries], [w.probability for w in words]
+
+    @staticmethod
+    def restarts(tokens: list[str], hesitations: frozenset[str]) -> bool:
+        """Whether a token is one of ``hesitations`` or equals the token before it."""
+        return not hesitations.isdisjoint(tokens) or any(map(eq, tokens, tokens[1:]))
 
     @staticmethod
     def unsure_mask(probabilities: list[float], floor: float) -> bytes:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from checks.packs import Needle
-from checks.text import LEXEME_ID, WORD_TOKEN, CallText, _Memo, normalize_word
+from checks.text import HESITATIONS, LEXEME_ID, WORD_TOKEN, CallText, _Memo, normalize_word
 from checks.wordpass import NATIVE, Python
 from transcribe.model import Word, transcript_from_turns
 
@@ -85,6 +85,29 @@ def test_c_and_python_passes_agree_on_real_calls(seed: int) -> None:
                 needles_dropped += len(needles) - len(kept)
     assert runs_found > 100  # the draws exercise runs, not only empty results
     assert needles_kept > 20 and needles_dropped > 20
+
+
+@needs_c
+def test_c_and_python_restarts_agree() -> None:
+    """The fluent pass's guard: a hesitation, or a word equal to the one before it, even as
+    another str object ("Told, told you" reads two words "Told," and "told")."""
+    hesitations = frozenset({"uh", "um"})
+    cases = {
+        (): False,
+        ("i",): False,
+        ("i", "told", "you"): False,
+        ("i", "told", "to" + str.lower("LD")): True,  # equal, not the same object
+        ("this", "is", "uh", "his"): True,
+        ("uh",): True,
+        ("five", "five", "five"): True,  # numbers repeat: the fluent pass keeps them itself
+    }
+    for tokens, expected in cases.items():
+        assert native.restarts(list(tokens), hesitations) is expected
+        assert Python.restarts(list(tokens), hesitations) is expected
+    for text in calls_with_unsure_words(1):
+        assert native.restarts(text.tokens, HESITATIONS) == Python.restarts(text.tokens, HESITATIONS)
+    with pytest.raises(TypeError):
+        native.restarts(("a", "b"), hesitations)
 
 
 @needs_c
