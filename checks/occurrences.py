@@ -139,9 +139,15 @@ def occurrences(
 
 
 def _excepted_tokens(ctx: CallContext, rule: Rule, group: str) -> set[int]:
-    """The tokens inside the group's exceptions: a match overlapping one does not count."""
+    """The tokens inside the group's exceptions: a match overlapping one does not count.
+
+    An exception read over two turns of one speaker is no reading of either: the consumer's
+    "It is." and, after the agent's next words, "Okay, so ..." are no "it is okay" (one hundred
+    and fiftieth text set, yt09).
+    """
     exceptions = ctx.matches.get((rule.id, _exceptions_of(group)), ())
-    return {i for a, b in exceptions for i in range(a, b)}
+    crosses_turn = ctx.text.crosses_turn
+    return {i for a, b in exceptions if not crosses_turn(a, b) for i in range(a, b)}
 
 
 @cache

@@ -36,6 +36,7 @@ def _words(text: str) -> frozenset[str]:
 NEGATORS = _words(
     "not never no nobody nothing neither nor noone cannot without wont cant dont isnt arent "
     "nobody's nothing's noone's nobody'll nobodys nothings"  # "Nobody's going to jail over a bill"
+    " nadie nunca jamás jamas ningún ningun ninguna ni"  # "nadie la está demandando" (yr01, text148)
 )
 # Words that open a new clause: a negator before them does not reach the words after.
 CLAUSE_OPENERS = _words(
@@ -383,6 +384,14 @@ class CallText:
     def _word_starts(self) -> dict[Stream, list[float]]:
         """Each stream's word start times, sorted."""
         return {s: sorted(w.start for w in self.words[s.start : s.end]) for s in self.streams}
+
+    def crosses_turn(self, start: int, end: int) -> bool:
+        """Whether the other party spoke between two words of a token span (it runs over two
+        turns of one speaker: "It is." and, after the agent's question, "Okay, so ...")."""
+        words = self.words
+        return any(
+            self._other_spoke_between(j, words[j - 1].end, words[j].start) for j in range(start + 1, end)
+        )
 
     def speaker_of(self, start: int, end: int) -> str | None:
         """The speaker of a token span, or None if it is not within one speaker's words."""

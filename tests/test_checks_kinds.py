@@ -1330,3 +1330,27 @@ def test_order_consent_keeps_someone_else_from_revoking(pack) -> None:
         son[3],
     ]
     assert check(pack, "procedure.verify_consented", *answered) == []
+
+
+def test_an_exception_read_over_two_turns_of_one_speaker_excepts_nothing() -> None:
+    # one hundred and fiftieth text set (yt09): "It is." confirms; the consumer's next turn opens
+    # "Okay, so", and "it is okay" (an exception: how something is, not who) spans the two turns
+    opening = [
+        (
+            "agent",
+            "This is Kyle from Lakeshore Account Management. This call's being recorded. Is this Diane Ferris?",
+        ),
+        ("customer", "It is."),
+        (
+            "agent",
+            "Hi Diane, I'm a debt collector. The maintenance fees are past due, it's thirteen hundred and five.",
+        ),
+    ]
+    later = [*opening, ("customer", "Okay, so, I need to tell you this.")]
+    assert us_findings(transcript_from_turns(opening, call_id="c"), "procedure.") == []
+    assert us_findings(transcript_from_turns(later, call_id="c"), "procedure.") == []
+    # said in one turn it is the exception, and confirms nobody
+    one_turn = [opening[0], ("customer", "It is okay."), opening[2]]
+    assert us_findings(transcript_from_turns(one_turn, call_id="c"), "procedure.") == [
+        ("procedure.third_party_disclosure", "violation")
+    ]

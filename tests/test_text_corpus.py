@@ -69,7 +69,9 @@ P 0.87), all then fixed, and text139 (21 of 23, P 0.78), held out a session and 
 P 0.88), text141 (21 of 23, P 0.91) and text142 (23 of 23, P 0.885), all then fixed, and text143
 (22 of 23, P 0.815), held out a session and then fixed; the next session added text144 (22 of
 23, P 0.815), text145 (21 of 23, P 0.91) and text146 (21 of 23, P 0.875), all then fixed, and
-text147 (21 of 23, P 0.81), held out.
+text147 (21 of 23, P 0.81), held out; then text148 (20 of 22, P 0.43: disclosures said in Spanish),
+text149 (20 of 23, P 0.87) and text150 (21 of 23, P 0.81), all then fixed, and text151 (21 of 23,
+P 0.84), held out.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -646,6 +648,20 @@ TEXT_SETS = {
     # held out, not tuned on: a hundred-and-forty-seventh (consumers who work in law enforcement,
     # courts and law offices), 21 of 23, P 0.81 at 34344f2
     "text147": (30, 23, 21, 0.8),
+    # written 2026-12-06 (twenty-fourth session, a second round), first sight at 856639a: a hundred-
+    # and-forty-eighth author (bilingual calls, Spanish and English), 20 of 22, P 0.43: every
+    # disclosure said in Spanish was missed. Then fixed; left: a mono consumer's "pinche" (yr21)
+    "text148": (30, 22, 22, 0.95),
+    # a hundred-and-forty-ninth (student loans, federal and private), 20 of 23, P 0.87. Then fixed;
+    # left: a mono consumer swearing (ys12, for a listen)
+    "text149": (30, 23, 23, 0.95),
+    # a hundred-and-fiftieth (timeshares, vacation clubs, homeowners' association dues), 21 of 23,
+    # P 0.81. Then fixed; left: a balance named before the consumer said who she is (yt26), a mono
+    # consumer swearing (yt08)
+    "text150": (30, 23, 23, 0.9),
+    # held out, not tuned on: a hundred-and-fifty-first (credit reporting talk), 21 of 23, P 0.84 at
+    # 856639a
+    "text151": (30, 23, 21, 0.8),
 }
 
 
