@@ -13,7 +13,7 @@ import pytest
 from conftest import FINDING_CONTRACT
 
 from checks import Finding, RulePack, load_packs, run_checks
-from checks.text import SEPARATOR, CallText, fluent_words
+from checks.text import NUMBER_REST, SEPARATOR, CallText, fluent_words
 from transcribe.meta import CallMeta
 from transcribe.model import Transcript, Utterance, transcript_from_turns
 
@@ -455,6 +455,12 @@ def test_fluent_words_leave_out_hesitations_and_restarts_but_not_numbers() -> No
     # digits are "#" as tokens: a phone number read out is no restart
     said = transcript_from_turns([("customer", "Call 866 555 0177, the $40 $40 plan.")], call_id="c1")
     assert fluent_words(CallText(said).tokens) is None
+    # the rest of a number Whisper wrote as two words ("2 ,300"), as a hesitation
+    split = CallText(
+        transcript_from_turns([("agent", "He's about 2 ,300 behind, not 2,300 ahead.")], call_id="c2")
+    )
+    assert split.tokens == ["he's", "about", "#", NUMBER_REST, "behind", "not", "#", "ahead"]
+    assert fluent_words(split.tokens) == [0, 1, 2, 4, 5, 6, 7]
 
 
 @pytest.mark.parametrize(
