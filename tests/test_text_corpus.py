@@ -71,7 +71,8 @@ P 0.88), text141 (21 of 23, P 0.91) and text142 (23 of 23, P 0.885), all then fi
 23, P 0.815), text145 (21 of 23, P 0.91) and text146 (21 of 23, P 0.875), all then fixed, and
 text147 (21 of 23, P 0.81), held out; then text148 (20 of 22, P 0.43: disclosures said in Spanish),
 text149 (20 of 23, P 0.87) and text150 (21 of 23, P 0.81), all then fixed, and text151 (21 of 23,
-P 0.84), held out.
+P 0.84), held out; then text152 (22 of 23, P 0.815), text153 (21 of 23, P 0.78) and text154 (19 of
+23, P 0.86), all then fixed, and text155 (21 of 23, P 0.64), held out.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -662,6 +663,18 @@ TEXT_SETS = {
     # held out, not tuned on: a hundred-and-fifty-first (credit reporting talk), 21 of 23, P 0.84 at
     # 856639a
     "text151": (30, 23, 21, 0.8),
+    # written 2026-12-06 (twenty-fourth session, a third round), first sight at af3d7d3: a hundred-
+    # and-fifty-second author (inbound calls), 22 of 23, P 0.815. Then fixed; left: a mono caller who
+    # gave her name before her date of birth (yv03), a mono consumer swearing (yv06)
+    "text152": (30, 23, 23, 0.9),
+    # a hundred-and-fifty-third (the holiday season and year's end), 21 of 23, P 0.78. Then fixed;
+    # left: a follow-up call naming the debt before any "yes" (yw12), a mono consumer swearing (yw04)
+    "text153": (30, 23, 23, 0.9),
+    # a hundred-and-fifty-fourth (rural and tribal communities), 19 of 23, P 0.86. Then fixed
+    "text154": (30, 23, 23, 0.95),
+    # held out, not tuned on: a hundred-and-fifty-fifth (texts and emails discussed on calls), 21 of
+    # 23, P 0.64 at af3d7d3
+    "text155": (30, 23, 21, 0.6),
 }
 
 
