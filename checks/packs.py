@@ -196,12 +196,7 @@ class AnchorPatterns:
 
     def spans_at(self, tokens: list[str], anchor_start: int) -> list[tuple[int, int]]:
         """The spans of the variants that fit around an anchor found at ``anchor_start``."""
-        anywhere = self.anywhere
-        spans = (
-            [span for p in anywhere if (span := p.span_at(tokens, anchor_start)) is not None]
-            if anywhere
-            else []
-        )
+        spans = [span for p in self.anywhere if (span := p.span_at(tokens, anchor_start)) is not None]
         last = len(tokens) - 1
         for place, by_head in self.by_place:
             at = anchor_start + place
