@@ -350,29 +350,24 @@ def check_response(ctx: CallContext, rule: Rule) -> list[Finding]:
     if not triggers and replies and spec.fuzzy:
         # a garbled trigger only matters before a forbidden reply: search only there
         triggers = _garbled_trigger(ctx, rule, max(o.t_start for o in replies))
-    suspects = _suspects(ctx, rule, min((t.t_start for t in triggers), default=INF)) if replies else []
+    first_trigger = min((t.t_start for t in triggers), default=INF)
+    suspects = _suspects(ctx, rule, first_trigger) if replies else []
     if not triggers and not suspects:
         return _implied_without_trigger(ctx, rule, implied)
     findings: list[Finding] = []
-    if not triggers:
-        # a suspect after an implied reply explains nothing: "The calls will continue until this
-        # balance is resolved" before the consumer's closing "Don't bother", with "stop calling
-        # me" heard "cost (p=0.07) following (p=0.31) me" (twentieth text set, tt08 end to end)
-        unexplained = [o for o in implied if not any(s.t_end <= o.t_start for s in suspects)]
-        if unexplained:
-            findings += _implied_without_trigger(ctx, rule, unexplained)
-    else:
-        # a reply to a trigger nobody was heard making, before the first one heard: "lawyers just
-        # run up your bill" before the consumer's closing "Call my lawyer", where "I've got a lawyer
-        # now" was heard "a lot of now" (one hundred and forty-sixth text set, yp16 end to end)
-        first = min(t.t_start for t in triggers)
-        early = [
-            o
-            for o in implied
-            if o.t_end <= first and not o.negated and not any(s.t_end <= o.t_start for s in suspects)
-        ]
-        if early:
-            findings += _implied_without_trigger(ctx, rule, early)
+    # A reply to a trigger nobody was heard making, said before the first one heard (any time, if
+    # none was): "lawyers just run up your bill" before the consumer's closing "Call my lawyer",
+    # where "I've got a lawyer now" was heard "a lot of now" (one hundred and forty-sixth text set,
+    # yp16 end to end). A suspect after it explains nothing: "The calls will continue until this
+    # balance is resolved" before the consumer's closing "Don't bother", with "stop calling me"
+    # heard "cost (p=0.07) following (p=0.31) me" (twentieth text set, tt08 end to end).
+    unexplained = [
+        o for o in implied if o.t_end <= first_trigger and not any(s.t_end <= o.t_start for s in suspects)
+    ]
+    if triggers:  # with a trigger heard, negated replies need no search for a garbled one
+        unexplained = [o for o in unexplained if not o.negated]
+    if unexplained:
+        findings += _implied_without_trigger(ctx, rule, unexplained)
     revokes = _revocations(ctx, rule)
     reported: set[int] = set()
     owed: list[tuple[Occurrence, tuple[float, float]]] = []  # triggers a required reply may answer

@@ -235,8 +235,8 @@ def fluent_words(tokens: list[str]) -> list[int] | None:
 
     Left out: hesitations, the rest of a number written as two words ("2 ,300"), and a word
     said again right after itself ("this is his, his brother", "I, I told you"), as people
-    restart a phrase. Numbers stay, however often they
-    repeat ("five five five"), and so does the separator between two speakers' streams.
+    restart a phrase. Numbers stay, however often they repeat ("five five five"), and so does
+    the separator between two speakers' streams.
     """
     if not passes.restarts(tokens, LEFT_OUT):
         return None  # most calls, found in one pass in C (this runs for every call)
