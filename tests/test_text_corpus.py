@@ -69,10 +69,10 @@ P 0.87), all then fixed, and text139 (21 of 23, P 0.78), held out a session and 
 P 0.88), text141 (21 of 23, P 0.91) and text142 (23 of 23, P 0.885), all then fixed, and text143
 (22 of 23, P 0.815), held out a session and then fixed; the next session added text144 (22 of
 23, P 0.815), text145 (21 of 23, P 0.91) and text146 (21 of 23, P 0.875), all then fixed, and
-text147 (21 of 23, P 0.81), held out; then text148 (20 of 22, P 0.43: disclosures said in Spanish),
+text147 (21 of 23, P 0.81), held out a session and then fixed; then text148 (20 of 22, P 0.43: disclosures said in Spanish),
 text149 (20 of 23, P 0.87) and text150 (21 of 23, P 0.81), all then fixed, and text151 (21 of 23,
-P 0.84), held out; then text152 (22 of 23, P 0.815), text153 (21 of 23, P 0.78) and text154 (19 of
-23, P 0.86), all then fixed, and text155 (21 of 23, P 0.64), held out.
+P 0.84), held out a session and then fixed; then text152 (22 of 23, P 0.815), text153 (21 of 23, P 0.78) and text154 (19 of
+23, P 0.86), all then fixed, and text155 (21 of 23, P 0.64), held out a session and then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -646,9 +646,9 @@ TEXT_SETS = {
     # a hundred-and-forty-sixth (wrong numbers, reassigned numbers, parents and adult children), 21 of
     # 23, P 0.875. Then fixed; left: a mono consumer swearing (yp15, for a listen)
     "text146": (30, 23, 23, 0.95),
-    # held out, not tuned on: a hundred-and-forty-seventh (consumers who work in law enforcement,
-    # courts and law offices), 21 of 23, P 0.81 at 34344f2
-    "text147": (30, 23, 21, 0.8),
+    # held out a session: a hundred-and-forty-seventh (consumers who work in law enforcement, courts
+    # and law offices), 21 of 23, P 0.81 at 34344f2. Then fixed (twenty-fifth session)
+    "text147": (30, 23, 23, 0.95),
     # written 2026-12-06 (twenty-fourth session, a second round), first sight at 856639a: a hundred-
     # and-forty-eighth author (bilingual calls, Spanish and English), 20 of 22, P 0.43: every
     # disclosure said in Spanish was missed. Then fixed; left: a mono consumer's "pinche" (yr21)
@@ -660,9 +660,9 @@ TEXT_SETS = {
     # P 0.81. Then fixed; left: a balance named before the consumer said who she is (yt26), a mono
     # consumer swearing (yt08)
     "text150": (30, 23, 23, 0.9),
-    # held out, not tuned on: a hundred-and-fifty-first (credit reporting talk), 21 of 23, P 0.84 at
-    # 856639a
-    "text151": (30, 23, 21, 0.8),
+    # held out a session: a hundred-and-fifty-first (credit reporting talk), 21 of 23, P 0.84 at
+    # 856639a. Then fixed (twenty-fifth session)
+    "text151": (30, 23, 23, 0.95),
     # written 2026-12-06 (twenty-fourth session, a third round), first sight at af3d7d3: a hundred-
     # and-fifty-second author (inbound calls), 22 of 23, P 0.815. Then fixed; left: a mono caller who
     # gave her name before her date of birth (yv03), a mono consumer swearing (yv06)
@@ -672,9 +672,9 @@ TEXT_SETS = {
     "text153": (30, 23, 23, 0.9),
     # a hundred-and-fifty-fourth (rural and tribal communities), 19 of 23, P 0.86. Then fixed
     "text154": (30, 23, 23, 0.95),
-    # held out, not tuned on: a hundred-and-fifty-fifth (texts and emails discussed on calls), 21 of
-    # 23, P 0.64 at af3d7d3
-    "text155": (30, 23, 21, 0.6),
+    # held out a session: a hundred-and-fifty-fifth (texts and emails discussed on calls), 21 of 23,
+    # P 0.64 at af3d7d3. Then fixed (twenty-fifth session); left: a mono consumer swearing (yy22)
+    "text155": (30, 23, 23, 0.95),
 }
 
 
