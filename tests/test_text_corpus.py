@@ -72,7 +72,9 @@ P 0.88), text141 (21 of 23, P 0.91) and text142 (23 of 23, P 0.885), all then fi
 text147 (21 of 23, P 0.81), held out a session and then fixed; then text148 (20 of 22, P 0.43: disclosures said in Spanish),
 text149 (20 of 23, P 0.87) and text150 (21 of 23, P 0.81), all then fixed, and text151 (21 of 23,
 P 0.84), held out a session and then fixed; then text152 (22 of 23, P 0.815), text153 (21 of 23, P 0.78) and text154 (19 of
-23, P 0.86), all then fixed, and text155 (21 of 23, P 0.64), held out a session and then fixed.
+23, P 0.86), all then fixed, and text155 (21 of 23, P 0.64), held out a session and then fixed; the next session added
+text156 (23 of 23, P 0.92), text157 (22 of 23, P 0.85) and text158 (22 of 23, P 0.79), all then
+fixed, and text159 (23 of 23, P 0.77), held out.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -675,6 +677,20 @@ TEXT_SETS = {
     # held out a session: a hundred-and-fifty-fifth (texts and emails discussed on calls), 21 of 23,
     # P 0.64 at af3d7d3. Then fixed (twenty-fifth session); left: a mono consumer swearing (yy22)
     "text155": (30, 23, 23, 0.95),
+    # written 2026-12-06 (twenty-fifth session), first sight at 493b531: a hundred-and-fifty-sixth
+    # author (children answering, speakerphones, others in the room), 23 of 23, P 0.92. Then fixed;
+    # left: a mono consumer swearing (yz21)
+    "text156": (30, 23, 23, 0.95),
+    # a hundred-and-fifty-seventh (month-end quota pressure), 22 of 23, P 0.85. Then fixed; left: a
+    # mono consumer swearing (za07)
+    "text157": (30, 23, 23, 0.95),
+    # a hundred-and-fifty-eighth (dental, orthodontic and vision bills), 22 of 23, P 0.79. Then fixed;
+    # left: the agent's "I'm recording this call for quality" is no notice, the consumer's words
+    # on mono audio (zb03); a mono consumer swearing (zb19)
+    "text158": (30, 23, 23, 0.9),
+    # held out, not tuned on: a hundred-and-fifty-ninth (consumers who work in call centers and
+    # collections themselves), 23 of 23, P 0.77 at 493b531
+    "text159": (30, 23, 23, 0.75),
 }
 
 
