@@ -143,11 +143,15 @@ def _excepted_tokens(ctx: CallContext, rule: Rule, group: str) -> set[int]:
 
     An exception read over two turns of one speaker is no reading of either: the consumer's
     "It is." and, after the agent's next words, "Okay, so ..." are no "it is okay" (one hundred
-    and fiftieth text set, yt09).
+    and fiftieth text set, yt09). A required rule's ``mono_exceptions`` count only in mono
+    speech, where who said them is unknown.
     """
-    exceptions = ctx.matches.get((rule.id, _exceptions_of(group)), ())
-    crosses_turn = ctx.text.crosses_turn
-    return {i for a, b in exceptions if not crosses_turn(a, b) for i in range(a, b)}
+    text = ctx.text
+    owner = _exceptions_of(group)
+    exceptions = ctx.matches.get((rule.id, owner), ())
+    if owner == "exceptions" and (mono := ctx.matches.get((rule.id, "mono_exceptions"))):
+        exceptions = [*exceptions, *(span for span in mono if text.speaker_of(*span) == "mixed")]
+    return {i for a, b in exceptions if not text.crosses_turn(a, b) for i in range(a, b)}
 
 
 @cache
@@ -216,6 +220,7 @@ def fuzzy_in_ranges(
     for first, spellings, lengths, _ in needles:
         if lengths[0] > room:
             continue
+        floor = cutoff
         if len(first) <= len(searched):
             spot = fuzz.partial_ratio_alignment(first, searched, processor=None, score_cutoff=cutoff - 15)
             if spot is None:
@@ -225,9 +230,15 @@ def fuzzy_in_ranges(
             lo, hi = 0, len(searched)
         around = searched[lo:hi]
         # rank every spelling that fits in C++, then align only the best one
-        usable = spellings[: bisect_right(lengths, min(len(around), room))]
+        fits = min(len(around), room)
+        usable = spellings[: bisect_right(lengths, fits)]
+        if len(first) <= min(len(searched), fits):
+            # the first spelling, ranked too, scores at least this around its spot, so the best
+            # one does: a higher cutoff prunes the ranking and keeps its winner (a quarter of its
+            # time). Less a margin: extractOne drops a score equal to its cutoff as it rounds.
+            floor = max(cutoff, spot.score - 0.5)
         top = process.extractOne(
-            around, usable, scorer=fuzz.partial_ratio, processor=None, score_cutoff=cutoff
+            around, usable, scorer=fuzz.partial_ratio, processor=None, score_cutoff=floor
         )
         if top is None:
             continue

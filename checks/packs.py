@@ -497,7 +497,7 @@ def _phrase_groups(spec: RuleSpec) -> list[tuple[str, list[str], tuple]]:
         found += [(f"phrases.{name}", items, ("phrases", name)) for name, items in phrases.items()]
     elif phrases is not None:
         found.append(("phrases", phrases, ("phrases",)))
-    for name in ("forbidden", "implies_trigger", "required", "exceptions"):
+    for name in ("forbidden", "implies_trigger", "required", "exceptions", "mono_exceptions"):
         items = getattr(spec, name, None)
         if isinstance(items, list):
             found.append((name, items, (name,)))

@@ -166,6 +166,9 @@ class RequiredRule(RuleBase):
     speaker: Speaker = "agent"
     phrases: PhraseList | Annotated[dict[str, PhraseList], Field(min_length=1)]
     exceptions: PhraseList | None = None
+    # Exceptions only in mono speech, where who said it is unknown: "I'm recording this call" is
+    # the consumer's there (tt20), and on the agent's own channel it is the notice (zb03, zf09).
+    mono_exceptions: PhraseList | None = None
     # Heard, the rule does not apply (a third party answered), unless ``revoked_by`` is heard
     # after it (the consumer came to the phone).
     unless: PhraseGroup | None = None
