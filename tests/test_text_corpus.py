@@ -76,7 +76,7 @@ P 0.84), held out a session and then fixed; then text152 (22 of 23, P 0.815), te
 text156 (23 of 23, P 0.92), text157 (22 of 23, P 0.85) and text158 (22 of 23, P 0.79), all then
 fixed, and text159 (23 of 23, P 0.77), held out; then text160 (23 of 23, P 0.885), text161 (20
 of 23, P 0.91) and text162 (22 of 23, P 0.88), all then fixed, and text163 (18 of 23, P 0.95),
-held out.
+held out; then text164 (20 of 23, P 0.87) and text165 (21 of 23, P 0.84), both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -704,6 +704,14 @@ TEXT_SETS = {
     # held out, not tuned on: a hundred-and-sixty-third (truckers, delivery and rideshare drivers
     # on the road), 18 of 23, P 0.95 at f234dbd
     "text163": (30, 23, 18, 0.9),
+    # written 2026-12-06 (twenty-fifth session, a third round of two), first sight at 4990217: a
+    # hundred-and-sixty-fourth author (new and expecting parents), 20 of 23, P 0.87. Then fixed;
+    # left: "'I can't pay anything' is what deadbeats say", where the quoted "can't" reads as
+    # negating the name (zh16); two follow-up calls naming the debt before any "yes" (zh13, zh23)
+    "text164": (30, 23, 22, 0.9),
+    # a hundred-and-sixty-fifth (phone and device financing, app stores, charges not recognized),
+    # 21 of 23, P 0.84. Then fixed; left: a consumer swearing (zi19)
+    "text165": (30, 23, 23, 0.95),
 }
 
 
