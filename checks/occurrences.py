@@ -232,7 +232,7 @@ def fuzzy_in_ranges(
         # rank every spelling that fits in C++, then align only the best one
         fits = min(len(around), room)
         usable = spellings[: bisect_right(lengths, fits)]
-        if len(first) <= min(len(searched), fits):
+        if len(first) <= fits:  # (so it was located above: around is part of searched)
             # the first spelling, ranked too, scores at least this around its spot, so the best
             # one does: a higher cutoff prunes the ranking and keeps its winner (a quarter of its
             # time). Less a margin: extractOne drops a score equal to its cutoff as it rounds.

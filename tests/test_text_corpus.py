@@ -686,9 +686,9 @@ TEXT_SETS = {
     # a hundred-and-fifty-seventh (month-end quota pressure), 22 of 23, P 0.85. Then fixed; left: a
     # mono consumer swearing (za07)
     "text157": (30, 23, 23, 0.95),
-    # a hundred-and-fifty-eighth (dental, orthodontic and vision bills), 22 of 23, P 0.79. Then fixed;
-    # left: the agent's "I'm recording this call for quality" is no notice, the consumer's words
-    # on mono audio (zb03); a mono consumer swearing (zb19)
+    # a hundred-and-fifty-eighth (dental, orthodontic and vision bills), 22 of 23, P 0.79. Then fixed
+    # (the agent's "I'm recording this call for quality", zb03, by mono_exceptions); left: a mono
+    # consumer swearing (zb19)
     "text158": (30, 23, 23, 0.9),
     # held out, not tuned on: a hundred-and-fifty-ninth (consumers who work in call centers and
     # collections themselves), 23 of 23, P 0.77 at 493b531
