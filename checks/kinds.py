@@ -28,6 +28,7 @@ from checks.occurrences import (
 )
 from checks.packs import Rule
 from checks.schema import Conditions, Window
+from checks.text import CallText
 from transcribe.meta import CallMeta
 
 
@@ -576,7 +577,18 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
 
     unsure: Finding | None = None  # told someone else, but in words the ASR was unsure of
     for occ in sorted(thens, key=lambda o: o.t_start):
-        if occ.negated or _confirmed_before(occ.t_start, firsts, revokes):
+        if occ.negated:
+            continue
+        if _confirmed_before(occ.t_start, firsts, revokes):
+            if not _revoked_in_reply(ctx, rule, occ, revokes, handovers):
+                continue
+            if answers is None and spec.answered is not None:
+                answers = _answer_confirmations(ctx, rule, revokes, handovers)
+            if not _confirmed_before(occ.t_start, answers or [], revokes):
+                found = _said_finding(ctx, rule, occ)
+                if found.status == VIOLATION:
+                    return [found]
+                unsure = unsure or found
             continue
         if spec.answered is not None:
             # an answered question counts as `first` too
@@ -602,6 +614,49 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
     return [unsure] if unsure is not None else []
 
 
+def _revoked_in_reply(
+    ctx: CallContext, rule: Rule, occ: Occurrence, revokes: list[float], handovers: list[float]
+) -> bool:
+    """Whether the customer's reply to ``occ`` (their first turn after it) opens by saying they
+    are someone else, with no handover heard since ``occ``: the "yes" before it was not the
+    consumer's. "Uh, yeah, who's this?" ... the Visa balance ... "Whoa, whoa. This is Lonnie, his
+    brother. Dwayne's driving, I just grabbed his phone off the dash" (one hundred and sixty-third
+    text set, zg03). Not the tenant in "Once she's out I can rent the place" later in it (xs07), nor
+    the daughter in "She's away at college. She probably forgot" (yf08 end to end)."""
+    if not revokes:
+        return False
+    text = ctx.text
+    reply = next((t for t in text.turns if t.speaker == "customer" and t.t_start >= occ.t_end), None)
+    return reply is not None and any(
+        reply.t_start <= r.t_start <= reply.t_end
+        and text.tokens[r.start] in _SELF_NAMING
+        and _words_since(text, r.start, reply.t_start) < _REPLY_OPENING_WORDS
+        and not any(occ.t_end <= h < r.t_start for h in handovers)
+        for r in group_occurrences(ctx, rule, "revoked_by")
+    )
+
+
+_REPLY_OPENING_WORDS = 6  # "Whoa, whoa. This is Lonnie, his brother": where a reply says who is speaking
+_SELF_NAMING = {
+    "this",
+    "i'm",
+    "i",
+    "it's",
+}  # a revocation that says who is speaking, not "She's away at college" (yf08)
+
+
+def _words_since(text: CallText, token: int, when: float) -> int:
+    """How many words of ``token``'s stream begin at or after ``when`` and before it (up to
+    _REPLY_OPENING_WORDS): across the utterances the ASR cut a turn into."""
+    words, first = text.words, text.stream_of(token).start
+    count = 0
+    for j in range(token - 1, max(first, token - _REPLY_OPENING_WORDS) - 1, -1):
+        if words[j].start < when:
+            break
+        count += 1
+    return count
+
+
 def _firsts_since_handover(
     ctx: CallContext, rule: Rule, revokes: list[float]
 ) -> tuple[list[Occurrence], list[float]]:
@@ -609,10 +664,57 @@ def _firsts_since_handover(
     and the handovers heard."""
     first = rule.spec.first
     firsts = occurrences(ctx, rule, "first", first.speaker, first.negation, turn_start=first.turn_start)
+    if rule.spec.greeted_by_name:
+        firsts = firsts + _greeted_by_name(ctx.text, first.speaker, rule.spec.then.speaker)
     if not revokes or rule.spec.handed_over_by is None:
         return firsts, []
     handovers = _heard_at(ctx, rule, "handed_over_by")
     return _since_handover(firsts, revokes, handovers), handovers
+
+
+# How a speaker gives their name in the opening ("it's Rob Kessler", "this is Tina", "my name is
+# Sara"), and the words a greeting may open with before the name ("Oh, hey, Tina").
+_NAME_GIVEN_AFTER = {"it's", "i'm", "name's"}
+_NAME_GIVEN_AFTER_IS = {"this", "name"}
+_GREETING_WORDS = {
+    "hi",
+    "hey",
+    "hello",
+    "oh",
+    "well",
+    "good",
+    "morning",
+    "afternoon",
+    "evening",
+    "yeah",
+    "yes",
+}
+_OPENING_TOKENS = 40  # where a speaker gives their name: the first words of their stream
+
+
+def _greeted_by_name(text: CallText, greeter: str, named: str) -> list[Occurrence]:
+    """The ``greeter``'s first words when they greet ``named`` by the name ``named`` gave in
+    their opening: "Hi Rob." after "it's Rob Kessler with Tri-County Collections" (one hundred and
+    fifty-ninth text set, zc05; "Hey Tina", zc28; "Hi Brian", zc21). Whoever knows the agent's
+    name has talked with them before. On separate channels only (not mono speech)."""
+    streams = {s.speaker: s for s in text.streams}
+    if greeter not in streams or named not in streams:
+        return []
+    tokens = text.tokens
+    opening = tokens[streams[named].start : min(streams[named].end, streams[named].start + _OPENING_TOKENS)]
+    names = {
+        opening[i + 1]
+        for i, token in enumerate(opening[:-1])
+        if token in _NAME_GIVEN_AFTER or (token == "is" and i and opening[i - 1] in _NAME_GIVEN_AFTER_IS)
+    }
+    names -= STOP_WORDS
+    stream = streams[greeter]
+    for i in range(stream.start, min(stream.end, stream.start + 4)):
+        if tokens[i] in names:
+            return [Occurrence(text, i, i + 1, greeter, False, None, negated=False)]
+        if tokens[i] not in _GREETING_WORDS:
+            break
+    return []
 
 
 def _said_confirmations(ctx: CallContext, rule: Rule, firsts: list[Occurrence]) -> list[Occurrence]:

@@ -298,6 +298,9 @@ class OrderRule(RuleBase):
     question, answered, reaches back to the consumer's confirmation before it: the credit
     counselor conferenced in ("Hi, this is Lorna with Midwest Family Credit Counseling") and
     then the question, answered "Yes, I do", revokes nothing either.
+    With ``greeted_by_name``, the ``first`` speaker's first words greeting the ``then`` speaker
+    by the name they gave count as ``first``: "Hi Denise, it's Rob Kessler with Tri-County
+    Collections" answered "Hi Rob. I'm on my lunch" is someone the agent has talked to before.
     """
 
     kind: Literal["order"]
@@ -311,6 +314,7 @@ class OrderRule(RuleBase):
     acknowledged_by: PhraseGroup | None = None
     handed_over_by: PhraseGroup | None = None
     consented_by: Consent | None = None
+    greeted_by_name: bool = False
 
     @model_validator(mode="after")
     def _revoked(self) -> OrderRule:

@@ -74,9 +74,9 @@ text149 (20 of 23, P 0.87) and text150 (21 of 23, P 0.81), all then fixed, and t
 P 0.84), held out a session and then fixed; then text152 (22 of 23, P 0.815), text153 (21 of 23, P 0.78) and text154 (19 of
 23, P 0.86), all then fixed, and text155 (21 of 23, P 0.64), held out a session and then fixed; the next session added
 text156 (23 of 23, P 0.92), text157 (22 of 23, P 0.85) and text158 (22 of 23, P 0.79), all then
-fixed, and text159 (23 of 23, P 0.77), held out; then text160 (23 of 23, P 0.885), text161 (20
+fixed, and text159 (23 of 23, P 0.77), held out a session and then fixed; then text160 (23 of 23, P 0.885), text161 (20
 of 23, P 0.91) and text162 (22 of 23, P 0.88), all then fixed, and text163 (18 of 23, P 0.95),
-held out; then text164 (20 of 23, P 0.87) and text165 (21 of 23, P 0.84), both then fixed.
+held out a session and then fixed; then text164 (20 of 23, P 0.87) and text165 (21 of 23, P 0.84), both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -690,9 +690,10 @@ TEXT_SETS = {
     # (the agent's "I'm recording this call for quality", zb03, by mono_exceptions); left: a mono
     # consumer swearing (zb19)
     "text158": (30, 23, 23, 0.9),
-    # held out, not tuned on: a hundred-and-fifty-ninth (consumers who work in call centers and
-    # collections themselves), 23 of 23, P 0.77 at 493b531
-    "text159": (30, 23, 23, 0.75),
+    # held out a session: a hundred-and-fifty-ninth (consumers who work in call centers and
+    # collections themselves), 23 of 23, P 0.77 at 493b531. Then fixed (follow-up calls greeted by
+    # the agent's name: greeted_by_name); left: a mono consumer swearing (zc06)
+    "text159": (30, 23, 23, 0.95),
     # written 2026-12-06 (twenty-fifth session, a second round), first sight at f234dbd: a hundred-
     # and-sixtieth author (nurses, EMTs and firefighters on shift), 23 of 23, P 0.885. Then fixed
     "text160": (30, 23, 23, 0.95),
@@ -701,9 +702,10 @@ TEXT_SETS = {
     "text161": (30, 23, 23, 0.95),
     # a hundred-and-sixty-second (agents on a bad day), 22 of 23, P 0.88. Then fixed
     "text162": (30, 23, 23, 0.95),
-    # held out, not tuned on: a hundred-and-sixty-third (truckers, delivery and rideshare drivers
-    # on the road), 18 of 23, P 0.95 at f234dbd
-    "text163": (30, 23, 18, 0.9),
+    # held out a session: a hundred-and-sixty-third (truckers, delivery and rideshare drivers on
+    # the road), 18 of 23, P 0.95 at f234dbd. Then fixed (a brother's reply "This is Lonnie, his
+    # brother" to the details told after his "yeah", zg03)
+    "text163": (30, 23, 23, 0.95),
     # written 2026-12-06 (twenty-fifth session, a third round of two), first sight at 4990217: a
     # hundred-and-sixty-fourth author (new and expecting parents), 20 of 23, P 0.87. Then fixed;
     # left: "'I can't pay anything' is what deadbeats say", where the quoted "can't" reads as
