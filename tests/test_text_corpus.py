@@ -76,7 +76,8 @@ P 0.84), held out a session and then fixed; then text152 (22 of 23, P 0.815), te
 text156 (23 of 23, P 0.92), text157 (22 of 23, P 0.85) and text158 (22 of 23, P 0.79), all then
 fixed, and text159 (23 of 23, P 0.77), held out a session and then fixed; then text160 (23 of 23, P 0.885), text161 (20
 of 23, P 0.91) and text162 (22 of 23, P 0.88), all then fixed, and text163 (18 of 23, P 0.95),
-held out a session and then fixed; then text164 (20 of 23, P 0.87) and text165 (21 of 23, P 0.84), both then fixed.
+held out a session and then fixed; then text164 (20 of 23, P 0.87) and text165 (21 of 23, P 0.84), both then fixed;
+the next session added text166 (19 of 23, P 0.79) and text167 (21 of 23, P 0.875), both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -714,6 +715,13 @@ TEXT_SETS = {
     # a hundred-and-sixty-fifth (phone and device financing, app stores, charges not recognized),
     # 21 of 23, P 0.84. Then fixed; left: a consumer swearing (zi19)
     "text165": (30, 23, 23, 0.95),
+    # written 2026-12-06 (twenty-sixth session), first sight at a6e6e56 and 2793595: a hundred-and-
+    # sixty-sixth author (construction and skilled-trades workers on job sites), 19 of 23, P 0.79.
+    # Then fixed; left: a mono consumer swearing (zj13)
+    "text166": (30, 23, 23, 0.95),
+    # a hundred-and-sixty-seventh (cancer, dialysis and transplant patients and their caregivers),
+    # 21 of 23, P 0.875 at 2793595. Then fixed; left: a mono consumer swearing (zk07)
+    "text167": (30, 23, 23, 0.95),
 }
 
 
