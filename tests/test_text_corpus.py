@@ -77,7 +77,9 @@ text156 (23 of 23, P 0.92), text157 (22 of 23, P 0.85) and text158 (22 of 23, P 
 fixed, and text159 (23 of 23, P 0.77), held out a session and then fixed; then text160 (23 of 23, P 0.885), text161 (20
 of 23, P 0.91) and text162 (22 of 23, P 0.88), all then fixed, and text163 (18 of 23, P 0.95),
 held out a session and then fixed; then text164 (20 of 23, P 0.87) and text165 (21 of 23, P 0.84), both then fixed;
-the next session added text166 (19 of 23, P 0.79) and text167 (21 of 23, P 0.875), both then fixed.
+the next session added text166 (19 of 23, P 0.79) and text167 (21 of 23, P 0.875), both then fixed,
+and text168 (22 of 23, P 0.92) and text169 (23 of 23, P 0.82), both then fixed, and text170 (22 of
+23, P 0.815), held out.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -722,6 +724,17 @@ TEXT_SETS = {
     # a hundred-and-sixty-seventh (cancer, dialysis and transplant patients and their caregivers),
     # 21 of 23, P 0.875 at 2793595. Then fixed; left: a mono consumer swearing (zk07)
     "text167": (30, 23, 23, 0.95),
+    # a second round the same session, first sight at 69d45bb: a hundred-and-sixty-eighth author
+    # (laid-off tech and office workers), 22 of 23, P 0.92. Then fixed; left: a mono consumer
+    # swearing (zl06), the ISA balance named in the agent's first words before any "yes" (zl11)
+    "text168": (30, 23, 23, 0.9),
+    # a hundred-and-sixty-ninth (adult children caring for aging parents), 23 of 23, P 0.82. Then
+    # fixed; left: a mono consumer swearing (zm05), a callback naming the mother's account before
+    # the daughter's "yeah" (zm15)
+    "text169": (30, 23, 23, 0.9),
+    # held out, not tuned on: a hundred-and-seventieth (commercial fishermen, seafood-plant workers
+    # and dock hands), 22 of 23, P 0.815 at 69d45bb
+    "text170": (30, 23, 22, 0.8),
 }
 
 
