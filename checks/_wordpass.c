@@ -366,11 +366,30 @@ restarts(PyObject *module, PyObject *args)
     PyObject *tokens, *hesitations;
     if (!PyArg_ParseTuple(args, "O!O!:restarts", &PyList_Type, &tokens, &PyFrozenSet_Type, &hesitations))
         return NULL;
+    /* A str longer than every hesitation is none of them, and two strs of different lengths
+     * differ: most tokens are told by their length alone, which is in the object's header. */
+    Py_ssize_t longest = 0;
+    PyObject *iterator = PyObject_GetIter(hesitations), *item;
+    if (iterator == NULL)
+        return NULL;
+    while ((item = PyIter_Next(iterator)) != NULL) {
+        Py_ssize_t length = PyUnicode_CheckExact(item) ? PyUnicode_GET_LENGTH(item) : PY_SSIZE_T_MAX;
+        longest = length > longest ? length : longest;
+        Py_DECREF(item);
+    }
+    Py_DECREF(iterator);
+    if (PyErr_Occurred())
+        return NULL;
     PyObject *before = NULL;
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(tokens); i++) {
         PyObject *token = PyList_GET_ITEM(tokens, i);
-        int found = PySet_Contains(hesitations, token);
-        if (found == 0 && before != NULL)
+        int is_str = PyUnicode_CheckExact(token); /* a subclass may compare otherwise */
+        int found = 0;
+        if (!is_str || PyUnicode_GET_LENGTH(token) <= longest)
+            found = PySet_Contains(hesitations, token);
+        if (found == 0 && before != NULL
+            && (!is_str || !PyUnicode_CheckExact(before)
+                || PyUnicode_GET_LENGTH(token) == PyUnicode_GET_LENGTH(before)))
             found = PyObject_RichCompareBool(token, before, Py_EQ);
         if (found < 0)
             return NULL;
@@ -379,6 +398,91 @@ restarts(PyObject *module, PyObject *args)
         before = token;
     }
     Py_RETURN_FALSE;
+}
+
+/* Where a spelling may align in fuzz.partial_ratio: every substring of the haystack as long as
+ * the spelling, and its shorter prefixes and suffixes (rapidfuzz's windows). LONGEST_BOUNDED:
+ * longer spellings are kept unexamined (rapidfuzz aligns spellings over 64 characters another
+ * way). BUCKETS: characters are counted by their code point modulo 256; two characters in one
+ * bucket can only raise the count of characters in common, so the bound stays a bound. */
+#define LONGEST_BOUNDED 64
+#define BUCKETS 256
+#define REACH_SLACK 1e-6 /* rapidfuzz's score and the bound are the same fraction, rounded apart */
+
+/* Whether a window's characters in common with the spelling (``common``, of a window of
+ * ``window`` characters) may give a partial_ratio of ``floor``: 200 * common / (m + window). */
+static int
+may_reach(Py_ssize_t common, Py_ssize_t m, Py_ssize_t window, double floor)
+{
+    return 200.0 * (double)common >= (floor - REACH_SLACK) * (double)(m + window);
+}
+
+/* Whether fuzz.partial_ratio(haystack, spelling) may reach ``floor``: the characters a window
+ * has in common with the spelling (as a multiset) bound their longest common subsequence, so
+ * 200 * common / (len(spelling) + len(window)) bounds the window's ratio. ``buckets`` holds the
+ * haystack's characters as buckets; ``spelling`` is a str. 1, 0, or -1 with an exception set. */
+static int
+spelling_in_reach(const unsigned char *buckets, Py_ssize_t n, PyObject *spelling, double floor)
+{
+    if (!PyUnicode_Check(spelling)) {
+        PyErr_SetString(PyExc_TypeError, "within_reach: a spelling is a str");
+        return -1;
+    }
+    Py_ssize_t m = PyUnicode_GET_LENGTH(spelling);
+    if (m == 0 || m >= n || m > LONGEST_BOUNDED)
+        return 1; /* rapidfuzz aligns these otherwise (both ways when as long): no bound */
+    unsigned char wanted[BUCKETS] = {0}, seen[BUCKETS] = {0}; /* counts of at most 64 */
+    int kind = PyUnicode_KIND(spelling);
+    const void *data = PyUnicode_DATA(spelling);
+    for (Py_ssize_t i = 0; i < m; i++)
+        wanted[PyUnicode_READ(kind, data, i) % BUCKETS]++;
+    Py_ssize_t common = 0, i;
+    for (i = 0; i < m; i++) { /* the prefixes, then the first full window */
+        unsigned char c = buckets[i];
+        common += seen[c]++ < wanted[c];
+        if (may_reach(common, m, i + 1, floor))
+            return 1;
+    }
+    for (; i < n; i++) { /* the window slides one character on */
+        unsigned char out = buckets[i - m], in = buckets[i];
+        common -= --seen[out] < wanted[out];
+        common += seen[in]++ < wanted[in];
+        if (may_reach(common, m, m, floor))
+            return 1;
+    }
+    for (Py_ssize_t start = n - m; start < n - 1; start++) { /* the suffixes */
+        unsigned char out = buckets[start];
+        common -= --seen[out] < wanted[out];
+        if (may_reach(common, m, n - start - 1, floor))
+            return 1;
+    }
+    return 0;
+}
+
+static PyObject *
+within_reach(PyObject *module, PyObject *args)
+{
+    PyObject *haystack, *spellings;
+    double floor;
+    if (!PyArg_ParseTuple(args, "UO!d:within_reach", &haystack, &PyTuple_Type, &spellings, &floor))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(haystack);
+    unsigned char *buckets = PyMem_Malloc(n > 0 ? n : 1);
+    if (buckets == NULL)
+        return PyErr_NoMemory();
+    int kind = PyUnicode_KIND(haystack);
+    const void *data = PyUnicode_DATA(haystack);
+    for (Py_ssize_t i = 0; i < n; i++)
+        buckets[i] = PyUnicode_READ(kind, data, i) % BUCKETS;
+    PyObject *kept = PyList_New(0);
+    for (Py_ssize_t k = 0; kept != NULL && k < PyTuple_GET_SIZE(spellings); k++) {
+        PyObject *spelling = PyTuple_GET_ITEM(spellings, k);
+        int reach = spelling_in_reach(buckets, n, spelling, floor);
+        if (reach < 0 || (reach && PyList_Append(kept, spelling) < 0))
+            Py_CLEAR(kept);
+    }
+    PyMem_Free(buckets);
+    return kept;
 }
 
 static PyMethodDef methods[] = {
@@ -390,6 +494,8 @@ static PyMethodDef methods[] = {
     {"misheard_needles", misheard_needles, METH_VARARGS,
      "misheard_needles(tokens, mask, ranges, needles, slack): see checks.wordpass.Python"},
     {"restarts", restarts, METH_VARARGS, "restarts(tokens, hesitations): see checks.wordpass.Python"},
+    {"within_reach", within_reach, METH_VARARGS,
+     "within_reach(haystack, spellings, floor): see checks.wordpass.Python"},
     {NULL, NULL, 0, NULL},
 };
 

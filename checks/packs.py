@@ -51,6 +51,9 @@ class RulePackError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+Group = tuple[str, str]  # a rule's phrase group: (rule id, group name such as "first" or "answered.question")
+
+
 class Needle(NamedTuple):
     """An authored phrase as fuzzy search uses it: its first spelling locates a garbled
     occurrence in the whole text, then every spelling (shortest first) is scored there.
@@ -175,38 +178,53 @@ class WildcardPattern(NamedTuple):
 
 
 class AnchorPatterns:
-    """The wildcard patterns of one anchor, filed by the first plain word outside it.
+    """The wildcard patterns of one anchor, each with the phrase group it is of, filed by the
+    first plain word outside the anchor.
 
     An anchor such as "this is" is found dozens of times a call and most hits fit none of
-    its patterns: one dictionary lookup per place of a first word turns them away.
+    its patterns: one dictionary lookup per place of a first word turns them away, for the
+    patterns of every group with that anchor at once.
     """
 
-    def __init__(self, patterns: Iterable[WildcardPattern]) -> None:
-        self.anywhere: list[WildcardPattern] = []  # patterns of wildcards and the anchor alone
-        by_place: dict[int, dict[str, list[WildcardPattern]]] = {}
-        for pattern in patterns:
+    def __init__(self, patterns: Iterable[tuple[Group, WildcardPattern]]) -> None:
+        self.anywhere: list[tuple[Group, WildcardPattern]] = []  # patterns of wildcards and the anchor alone
+        by_place: dict[int, dict[str, list[tuple[Group, WildcardPattern]]]] = {}
+        for group, pattern in patterns:
             if not pattern.places:
-                self.anywhere.append(pattern)
+                self.anywhere.append((group, pattern))
                 continue
             place = by_place.setdefault(pattern.places[0] - pattern.offset, {})
             for head in pattern.heads:
-                place.setdefault(head, []).append(pattern)
+                place.setdefault(head, []).append((group, pattern))
         # (where the first word sits from the anchor's start, the patterns by that word)
         self.by_place = list(by_place.items())
 
-    def spans_at(self, tokens: list[str], anchor_start: int) -> list[tuple[int, int]]:
-        """The spans of the variants that fit around an anchor found at ``anchor_start``."""
-        spans = [span for p in self.anywhere if (span := p.span_at(tokens, anchor_start)) is not None]
-        last = len(tokens) - 1
+    def spans_at(self, tokens: list[str], anchor_start: int) -> list[tuple[Group, tuple[int, int]]]:
+        """The spans of the variants that fit around an anchor found at ``anchor_start``, each
+        with its group."""
+        spans = []  # plain loops: most hits fit nothing, and a comprehension's frame costs more than that
+        for group, pattern in self.anywhere:
+            if (span := pattern.span_at(tokens, anchor_start)) is not None:
+                spans.append((group, span))
+        n = len(tokens)
         for place, by_head in self.by_place:
             at = anchor_start + place
-            if 0 <= at <= last and (patterns := by_head.get(tokens[at])):
-                spans += [span for p in patterns if (span := p.span_at(tokens, anchor_start)) is not None]
+            if 0 <= at < n and (patterns := by_head.get(tokens[at])):
+                for group, pattern in patterns:
+                    if (span := pattern.span_at(tokens, anchor_start)) is not None:
+                        spans.append((group, span))
         return spans
 
 
 class CompiledPack:
-    """One PhraseMatcher for every phrase group of every rule of a pack, run once per call."""
+    """One PhraseMatcher for every phrase group of every rule of a pack, run once per call.
+
+    A phrase several groups share ("this is" opens wildcard phrases of five groups of the US
+    pack, a cease request's reply is also an attorney reply) is one pattern of the matcher,
+    whose matches go to each of its groups: a call's matches are found, returned by spaCy and
+    sorted out once, not once per group (on bench/bench_checks.py's calls, about 115 matches a
+    call instead of about 200).
+    """
 
     def __init__(self, pack: RulePack) -> None:
         vocab = shared_vocab()
@@ -218,38 +236,47 @@ class CompiledPack:
         def token_hashes(words: tuple[str, ...]) -> tuple[int, ...]:
             return tuple(hashes.get(w) or hashes.setdefault(w, vocab.strings.add(w)) for w in words)
 
-        self.keys: dict[int, tuple[str, str]] = {}
-        # match key of an anchor -> the wildcard patterns sharing it ("this is" for "this is * from")
-        self.wildcards: dict[int, AnchorPatterns] = {}
         # A group with the same phrases as an earlier one (two rules' `unless`) is matched once
         # and its matches copied: (rule id, group) -> the (rule id, group) matched for it.
-        self.copies: dict[tuple[str, str], tuple[str, str]] = {}
-        first_with: dict[tuple[tuple[str, ...], ...], tuple[str, str]] = {}
+        self.copies: dict[Group, Group] = {}
+        first_with: dict[tuple[tuple[str, ...], ...], Group] = {}
+        # every plain variant with the groups it is in; every anchor with its groups' patterns
+        plain_groups: dict[tuple[str, ...], dict[Group, None]] = {}
+        anchors: dict[tuple[str, ...], dict[tuple[Group, tuple], WildcardPattern]] = {}
         for rule in pack.rules:
-            for group, variants in rule.groups.items():
+            for name, variants in rule.groups.items():
+                group = (rule.id, name)
                 if variants in first_with:
-                    self.copies[(rule.id, group)] = first_with[variants]
+                    self.copies[group] = first_with[variants]
                     continue
-                first_with[variants] = (rule.id, group)
-                key = f"{pack.name}:{rule.id}#{group}"
-                plain = [v for v in variants if WILDCARD not in v]
-                if plain:
-                    self.matcher.add(key, [token_hashes(v) for v in plain])
-                    self.keys[vocab.strings[key]] = (rule.id, group)
-                patterns: dict[tuple[str, ...], dict[tuple, WildcardPattern]] = {}
-                for variant in (v for v in variants if WILDCARD in v):
+                first_with[variants] = group
+                for variant in variants:
+                    if WILDCARD not in variant:
+                        plain_groups.setdefault(variant, {})[group] = None
+                        continue
                     anchor, pattern = WildcardPattern.of(variant)
-                    shapes = patterns.setdefault(anchor, {})
-                    shape = pattern[:3]  # offset, size, places
+                    shapes = anchors.setdefault(anchor, {})
+                    shape = (group, pattern[:3])  # offset, size, places
                     shapes[shape] = shapes[shape].merged(pattern) if shape in shapes else pattern
-                for anchor, shapes in patterns.items():
-                    anchor_key = f"{key}*{' '.join(anchor)}"
-                    anchor_id = vocab.strings.add(anchor_key)
-                    self.matcher.add(anchor_key, [token_hashes(anchor)])
-                    self.keys[anchor_id] = (rule.id, group)
-                    self.wildcards[anchor_id] = AnchorPatterns(shapes.values())
+        # match key -> the groups a plain match of it is in; match key of an anchor -> the
+        # wildcard patterns sharing it ("this is" for "this is * from")
+        self.groups: dict[int, tuple[Group, ...]] = {}
+        self.wildcards: dict[int, AnchorPatterns] = {}
+        by_groups: dict[tuple[Group, ...], list[tuple[str, ...]]] = {}
+        for variant, groups in plain_groups.items():
+            by_groups.setdefault(tuple(groups), []).append(variant)
+        for groups, variants in by_groups.items():
+            key = f"{pack.name}:" + "+".join(f"{rule_id}#{name}" for rule_id, name in groups)
+            self.matcher.add(key, [token_hashes(v) for v in variants])
+            self.groups[vocab.strings[key]] = groups
+        for anchor, shapes in anchors.items():
+            anchor_key = f"{pack.name}:*{' '.join(anchor)}"
+            self.matcher.add(anchor_key, [token_hashes(anchor)])
+            self.wildcards[vocab.strings[anchor_key]] = AnchorPatterns(
+                (group, pattern) for (group, _), pattern in shapes.items()
+            )
 
-    def __call__(self, text: CallText) -> dict[tuple[str, str], list[tuple[int, int]]]:
+    def __call__(self, text: CallText) -> dict[Group, list[tuple[int, int]]]:
         """Matches per (rule id, group), as token spans in document order.
 
         A phrase said with a hesitation or a restart inside ("this call is, um, being recorded",
@@ -258,7 +285,7 @@ class CompiledPack:
         in the 46,872 words of the eval sets, and a word twice in a row in 72 of 397 calls.
         Its span is mapped back to the call's words, the left-out ones included.
         """
-        found: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+        found: dict[Group, list[tuple[int, int]]] = defaultdict(list)
         if text.doc is None:
             return {}
         tokens = text.tokens
@@ -277,21 +304,27 @@ class CompiledPack:
     def _collect(self, matches, tokens: list[str], found: defaultdict, kept: list[int] | None) -> None:
         """Add matches over ``tokens`` to ``found``; ``kept`` maps them back to the call's tokens
         (the fluent pass), where only spans with a left-out word inside are new."""
-        keys, anchor_of = self.keys, self.wildcards.get
-        if kept is None:  # the call's own words: most matches are plain phrases, one span each
+        groups_of, anchor_of = self.groups, self.wildcards.get
+        if kept is None:  # the call's own words: most matches are plain phrases of one group
             for match_id, start, end in matches:
                 anchor = anchor_of(match_id)
                 if anchor is None:
-                    found[keys[match_id]].append((start, end))
-                elif spans := anchor.spans_at(tokens, start):  # overlapping spans merge later
-                    found[keys[match_id]] += spans
+                    span = (start, end)
+                    for group in groups_of[match_id]:
+                        found[group].append(span)
+                else:  # overlapping spans merge later
+                    for group, span in anchor.spans_at(tokens, start):
+                        found[group].append(span)
             return
         for match_id, start, end in matches:
             anchor = anchor_of(match_id)
-            spans = [(start, end)] if anchor is None else anchor.spans_at(tokens, start)
-            spans = [(kept[a], kept[b - 1] + 1) for a, b in spans if kept[b - 1] - kept[a] != b - 1 - a]
-            if spans:
-                found[keys[match_id]] += spans
+            if anchor is None:
+                spans = [(group, (start, end)) for group in groups_of[match_id]]
+            else:
+                spans = anchor.spans_at(tokens, start)
+            for group, (a, b) in spans:
+                if kept[b - 1] - kept[a] != b - 1 - a:
+                    found[group].append((kept[a], kept[b - 1] + 1))
 
 
 # --- finding packs ------------------------------------------------------------------------

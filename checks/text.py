@@ -306,6 +306,7 @@ class CallText:
         self.doc = make_doc(tokens, lexeme_ids) if tokens else None
         self._haystacks: dict[tuple, Haystack] = {}
         self._unsure: dict[float, bytes] = {}
+        self._negations: dict[tuple[int, int], bool] = {}
 
     @cached_property
     def turns(self) -> list[Turn]:
@@ -364,6 +365,8 @@ class CallText:
         mono = self.stream_of(token).speaker == "mixed"
         if not mono:
             for j in range(token, first, -1):
+                if words[j].start - words[j - 1].end < TURN_GAP:
+                    continue  # _other_spoke_between's first test, without the call: most pauses
                 if self._other_spoke_between(token, words[j - 1].end, words[j].start):
                     opens = j
                     break
@@ -415,7 +418,20 @@ class CallText:
 
     # --- negation -----------------------------------------------------------------------
     def negated(self, start: int, window: int) -> bool:
-        """A negator within ``window`` tokens before ``start``, in the same clause."""
+        """A negator within ``window`` tokens before ``start``, in the same clause.
+
+        Asked once per place and window in a call: rules share phrases (the replies of
+        response.cease_request and response.attorney_represented), and their matches start at
+        the same tokens.
+        """
+        key = (start, window)
+        found = self._negations.get(key)
+        if found is None:
+            found = self._negations[key] = self._negated(start, window)
+        return found
+
+    def _negated(self, start: int, window: int) -> bool:
+        """``negated``, worked out."""
         first = self.stream_of(start).start
         tokens, words = self.tokens, self.words
         after = tokens[start]
@@ -432,7 +448,8 @@ class CallText:
             if words[j].text.rstrip()[-1:] in CLAUSE_END:
                 return False
             token = tokens[j]
-            if after in WANT and (token.endswith("n't") or token in VERB_NEGATORS):
+            contracted = token.endswith("n't")  # three tests below ask it: read once a word
+            if after in WANT and (contracted or token in VERB_NEGATORS):
                 return False  # "you don't want the sheriff at your door" warns, it does not deny
             # "nor" negates a verb of its own ("nor will we sue"); before others it only joins
             # ("neither the police nor the sheriff"), or is a name heard apart ("Norcross Partners
@@ -440,8 +457,9 @@ class CallText:
             joins = token == "nor" and after not in AUXILIARIES
             # "don't is": no negation, a name heard as one ("Greystone is a debt collector" heard
             # "Grace Don't is a debt collector", yh17)
-            misheard = token.endswith("n't") and after in FINITE_BE
-            if (is_negator(token) and not joins and not misheard) or (
+            misheard = contracted and after in FINITE_BE
+            # (contracted or token in NEGATORS) is is_negator(token), inlined: this loop runs for every match
+            if ((contracted or token in NEGATORS) and not joins and not misheard) or (
                 token in ("one", "one's") and j > first and tokens[j - 1] == "no"
             ):
                 if token == "not" and j + 1 < start and tokens[j + 1] in CONTRASTED:

@@ -10,6 +10,7 @@ the two to the same results.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from operator import eq
 from typing import Any
@@ -80,10 +81,63 @@ class Python:
             n for n in needles if Python.misheard_runs(tokens, mask, ranges, n.words, n.lengths[0] - slack)
         ]
 
+    @staticmethod
+    def within_reach(haystack: str, spellings: tuple[str, ...], floor: float) -> list[str]:
+        """The spellings whose ``fuzz.partial_ratio`` with ``haystack`` may reach ``floor``, in order.
+
+        rapidfuzz aligns a spelling of m characters with every substring of the haystack as
+        long as it, and with its shorter prefixes and suffixes; a window's ratio is
+        200 * LCS / (m + its length), and the characters it has in common with the spelling (a
+        multiset, counted by code point modulo 256) are at least its LCS. A spelling no window
+        can bring to ``floor`` cannot be the one ``process.extractOne`` picks with that cutoff,
+        and counting characters in C costs a fifth of aligning them (in Python it costs more, so
+        checks/occurrences.py asks only the C pass). Spellings as long as the haystack (aligned
+        both ways) or over 64 characters (aligned another way) are kept.
+        """
+        buckets = [ord(c) % 256 for c in haystack]
+        n = len(buckets)
+        kept = []
+        for spelling in spellings:
+            m = len(spelling)
+            if m == 0 or m >= n or m > 64:
+                kept.append(spelling)
+                continue
+            wanted = [0] * 256
+            for c in spelling:
+                wanted[ord(c) % 256] += 1
+            seen = [0] * 256
+            windows = []  # (characters in common, window length) of every window, in order
+            common = 0
+            for i, c in enumerate(buckets):
+                if i >= m:
+                    out = buckets[i - m]
+                    seen[out] -= 1
+                    common -= seen[out] < wanted[out]
+                common += seen[c] < wanted[c]
+                seen[c] += 1
+                windows.append((common, min(i + 1, m)))
+            for start in range(n - m, n - 1):
+                out = buckets[start]
+                seen[out] -= 1
+                common -= seen[out] < wanted[out]
+                windows.append((common, n - start - 1))
+            if any(200.0 * c >= (floor - 1e-6) * (m + w) for c, w in windows):
+                kept.append(spelling)
+        return kept
+
 
 try:
     from checks import _wordpass as passes
 except ImportError:  # installed without a C compiler
     passes = Python  # type: ignore[assignment]
+else:
+    _missing = [name for name in vars(Python) if not name.startswith("_") and not hasattr(passes, name)]
+    if _missing:  # built from an older checks/_wordpass.c: right, but slower, until rebuilt
+        logging.getLogger(__name__).warning(
+            "checks/_wordpass.c was built before %s existed; the passes run in Python until it is "
+            "rebuilt (python setup.py build_ext --inplace, or scripts/setup.sh)",
+            ", ".join(_missing),
+        )
+        passes = Python  # type: ignore[assignment]
 
 NATIVE = passes is not Python

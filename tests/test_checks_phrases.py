@@ -168,15 +168,18 @@ def test_a_wildcard_pattern_is_found_by_its_longest_plain_run_and_checked_around
 
 def test_an_anchors_patterns_are_tried_only_where_their_first_other_word_stands() -> None:
     shapes = [WildcardPattern.of(v)[1] for v in [("this", "is", "*", "from"), ("this", "is", "*", "with")]]
-    merged = AnchorPatterns([shapes[0].merged(shapes[1]), WildcardPattern.of(("*", "this", "is"))[1]])
+    group, other = ("r", "phrases"), ("r", "exceptions")
+    merged = AnchorPatterns(
+        [(group, shapes[0].merged(shapes[1])), (other, WildcardPattern.of(("*", "this", "is"))[1])]
+    )
     text = text_of(("agent", "hi this is steve with acme and this is it"))
     tokens = text.tokens
     first, second = tokens.index("this"), len(tokens) - 3
     # "with" two words after the anchor fits; "*" before the anchor fits anywhere it has a word
-    assert sorted(merged.spans_at(tokens, first)) == [(0, 3), (1, 5)]
+    assert sorted(merged.spans_at(tokens, first)) == [(other, (0, 3)), (group, (1, 5))]
     # "it" stands where "from" or "with" would: only the pattern of wildcards and the anchor fits
-    assert merged.spans_at(tokens, second) == [(second - 1, second + 2)]
-    assert AnchorPatterns([shapes[0]]).spans_at(tokens, first) == []
+    assert merged.spans_at(tokens, second) == [(other, (second - 1, second + 2))]
+    assert AnchorPatterns([(group, shapes[0])]).spans_at(tokens, first) == []
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from rapidfuzz import fuzz, process
 
-from checks.packs import Needle
+from checks.packs import Needle, load_packs
 from checks.text import HESITATIONS, LEXEME_ID, WORD_TOKEN, CallText, _Memo, normalize_word
 from checks.wordpass import NATIVE, Python
 from transcribe.model import Word, transcript_from_turns
@@ -108,6 +109,42 @@ def test_c_and_python_restarts_agree() -> None:
         assert native.restarts(text.tokens, HESITATIONS) == Python.restarts(text.tokens, HESITATIONS)
     with pytest.raises(TypeError):
         native.restarts(("a", "b"), hesitations)
+
+
+@needs_c
+def test_within_reach_keeps_every_spelling_that_reaches_the_floor() -> None:
+    """The garbled search ranks only the spellings within reach: C and Python keep the same
+    ones, never one whose partial_ratio reaches the floor, so extractOne picks the same."""
+    rng = random.Random(4)
+    (us,) = load_packs(["us_collections"])
+    spellings = sorted(
+        {s for rule in us.rules for needles in rule.needles.values() for n in needles for s in n.spellings}
+    )
+    kept = dropped = 0
+    for text in calls_with_unsure_words(4)[:12]:
+        for _ in range(20):
+            start = rng.randrange(max(1, len(text.tokens) - 12))
+            haystack = " ".join(text.tokens[start : start + rng.randint(1, 12)])
+            choices = tuple(rng.sample(spellings, 40)) + (haystack[2:30], haystack + "s", "", "é" * 70)
+            floor = rng.choice([60.0, 75.0, 82.5, 88.0])
+            within = native.within_reach(haystack, choices, floor)
+            assert within == Python.within_reach(haystack, choices, floor)
+            assert within == [s for s in choices if s in within]  # in order
+            for spelling in choices:
+                if fuzz.partial_ratio(haystack, spelling, processor=None) >= floor:
+                    assert spelling in within, (haystack, spelling, floor)
+            best = process.extractOne(
+                haystack, choices, scorer=fuzz.partial_ratio, processor=None, score_cutoff=floor
+            )
+            ranked = process.extractOne(
+                haystack, within, scorer=fuzz.partial_ratio, processor=None, score_cutoff=floor
+            )
+            assert (best and best[:2]) == (ranked and ranked[:2])
+            kept += len(within)
+            dropped += len(choices) - len(within)
+    assert kept > 500 and dropped > 500  # the draws exercise both
+    with pytest.raises(TypeError, match="a spelling is a str"):
+        native.within_reach("we will sue", ("sue you", 3), 75.0)
 
 
 @needs_c
