@@ -637,12 +637,8 @@ def _revoked_in_reply(
 
 
 _REPLY_OPENING_WORDS = 6  # "Whoa, whoa. This is Lonnie, his brother": where a reply says who is speaking
-_SELF_NAMING = {
-    "this",
-    "i'm",
-    "i",
-    "it's",
-}  # a revocation that says who is speaking, not "She's away at college" (yf08)
+# the first words of a revocation that says who is speaking, not "She's away at college" (yf08)
+_SELF_NAMING = {"this", "i'm", "i", "it's"}
 
 
 def _words_since(text: CallText, token: int, when: float) -> int:
