@@ -79,7 +79,8 @@ of 23, P 0.91) and text162 (22 of 23, P 0.88), all then fixed, and text163 (18 o
 held out a session and then fixed; then text164 (20 of 23, P 0.87) and text165 (21 of 23, P 0.84), both then fixed;
 the next session added text166 (19 of 23, P 0.79) and text167 (21 of 23, P 0.875), both then fixed,
 and text168 (22 of 23, P 0.92) and text169 (23 of 23, P 0.82), both then fixed, and text170 (22 of
-23, P 0.815), held out.
+23, P 0.815), held out; then text171 (19 of 22, P 0.76) and text172 (21 of 23, P 0.955), both then
+fixed (from the words only: their audio was not rendered that session).
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -735,6 +736,14 @@ TEXT_SETS = {
     # held out, not tuned on: a hundred-and-seventieth (commercial fishermen, seafood-plant workers
     # and dock hands), 22 of 23, P 0.815 at 69d45bb
     "text170": (30, 23, 22, 0.8),
+    # a third round the same session, from the words only, first sight at 8945c7b: a hundred-and-
+    # seventy-first author (stylists, barbers and nail techs at the chair), 19 of 22, P 0.76. Then
+    # fixed; left: "Holy shit, forty? No wonder you never pick up" in mono speech (zo11), a mono
+    # "Just the lawsuit." (zo10)
+    "text171": (30, 22, 22, 0.9),
+    # a hundred-and-seventy-second (airline crews and airport workers), 21 of 23, P 0.955. Then
+    # fixed; left: a mono consumer swearing (zp10)
+    "text172": (30, 23, 23, 0.95),
 }
 
 
