@@ -579,16 +579,9 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
     for occ in sorted(thens, key=lambda o: o.t_start):
         if occ.negated:
             continue
-        if _confirmed_before(occ.t_start, firsts, revokes):
-            if not _revoked_in_reply(ctx, rule, occ, revokes, handovers):
-                continue
-            if answers is None and spec.answered is not None:
-                answers = _answer_confirmations(ctx, rule, revokes, handovers)
-            if not _confirmed_before(occ.t_start, answers or [], revokes):
-                found = _said_finding(ctx, rule, occ)
-                if found.status == VIOLATION:
-                    return [found]
-                unsure = unsure or found
+        # a "yes" before it counts, unless the reply to it names someone else (zg03)
+        said_to_the_reply = _confirmed_before(occ.t_start, firsts, revokes)
+        if said_to_the_reply and not _revoked_in_reply(ctx, rule, occ, revokes, handovers):
             continue
         if spec.answered is not None:
             # an answered question counts as `first` too
@@ -597,7 +590,7 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
             if _confirmed_before(occ.t_start, answers, revokes):
                 continue
         # heard revoked ("I'm his wife"): no doubt; else an unsure answer may have held `first`
-        if any(r < occ.t_start for r in revokes) or occ in told_to_whoever_answered:
+        if said_to_the_reply or any(r < occ.t_start for r in revokes) or occ in told_to_whoever_answered:
             found = _said_finding(ctx, rule, occ)
             if found.status == VIOLATION:
                 return [found]
