@@ -583,6 +583,8 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
         said_to_the_reply = _confirmed_before(occ.t_start, firsts, revokes)
         if said_to_the_reply and not _revoked_in_reply(ctx, rule, occ, revokes, handovers):
             continue
+        if not revokes and ctx.meta.first_contact is False and _confirmed_by_first_reply(ctx, occ, firsts):
+            continue
         if spec.answered is not None:
             # an answered question counts as `first` too
             if answers is None:
@@ -626,6 +628,23 @@ def _revoked_in_reply(
         and _words_since(text, r.start, reply.t_start) < _REPLY_OPENING_WORDS
         and not any(occ.t_end <= h < r.t_start for h in handovers)
         for r in group_occurrences(ctx, rule, "revoked_by")
+    )
+
+
+def _confirmed_by_first_reply(ctx: CallContext, occ: Occurrence, firsts: list[Occurrence]) -> bool:
+    """Whether ``occ`` was said in the opening, before the other party said anything, and their
+    first turn confirms they are the one called: the details reached the consumer. "Angela
+    Price? This is Vince with Redline Account Services ... calling back about your mother's
+    account" answered "Hi. Yeah. Sorry I missed your call Tuesday" (one hundred and sixty-ninth
+    text set, zm15); "Jake, I told you on Monday" (zq15, greeted by name); zl11. On separate
+    channels only; the caller asks it only on a follow-up call where nobody said they are
+    someone else (on a first contact "Your account is past due" answered "Yes, speaking" stays a
+    violation: told before anyone was verified)."""
+    reply = next((t for t in ctx.text.turns if t.speaker == "customer"), None)
+    return (
+        reply is not None
+        and occ.t_end <= reply.t_start
+        and any(f.speaker == "customer" and reply.t_start <= f.t_start <= reply.t_end for f in firsts)
     )
 
 
@@ -679,12 +698,16 @@ _GREETING_WORDS = {
     "yes",
 }
 _OPENING_TOKENS = 40  # where a speaker gives their name: the first words of their stream
+# A name after a greeting word, then the company: "Brenda, hi, Jake Russo at Coastal Debt
+# Solutions again" (one hundred and seventy-third text set, zq15). Not "Hi Brenda, it's Rob".
+_COMPANY_AFTER_NAME = {"at", "with", "from"}
 
 
 def _greeted_by_name(text: CallText, greeter: str, named: str) -> list[Occurrence]:
     """The ``greeter``'s first words when they greet ``named`` by the name ``named`` gave in
     their opening: "Hi Rob." after "it's Rob Kessler with Tri-County Collections" (one hundred and
-    fifty-ninth text set, zc05; "Hey Tina", zc28; "Hi Brian", zc21). Whoever knows the agent's
+    fifty-ninth text set, zc05; "Hey Tina", zc28; "Hi Brian", zc21); "Jake, I told you on Monday"
+    after "Brenda, hi, Jake Russo at Coastal Debt Solutions" (zq15). Whoever knows the agent's
     name has talked with them before. On separate channels only (not mono speech)."""
     streams = {s.speaker: s for s in text.streams}
     if greeter not in streams or named not in streams:
@@ -694,7 +717,9 @@ def _greeted_by_name(text: CallText, greeter: str, named: str) -> list[Occurrenc
     names = {
         opening[i + 1]
         for i, token in enumerate(opening[:-1])
-        if token in _NAME_GIVEN_AFTER or (token == "is" and i and opening[i - 1] in _NAME_GIVEN_AFTER_IS)
+        if token in _NAME_GIVEN_AFTER
+        or (token == "is" and i and opening[i - 1] in _NAME_GIVEN_AFTER_IS)
+        or (token in _GREETING_WORDS and not _COMPANY_AFTER_NAME.isdisjoint(opening[i + 2 : i + 4]))
     }
     names -= STOP_WORDS
     stream = streams[greeter]

@@ -144,13 +144,13 @@ def _excepted_tokens(ctx: CallContext, rule: Rule, group: str) -> set[int]:
 
     An exception read over two turns of one speaker is no reading of either: the consumer's
     "It is." and, after the agent's next words, "Okay, so ..." are no "it is okay" (one hundred
-    and fiftieth text set, yt09). A required rule's ``mono_exceptions`` count only in mono
-    speech, where who said them is unknown.
+    and fiftieth text set, yt09). ``mono_exceptions`` (a required rule's, or a group's) count
+    only in mono speech, where who said them is unknown.
     """
     text = ctx.text
     owner = _exceptions_of(group)
     exceptions = ctx.matches.get((rule.id, owner), ())
-    if owner == "exceptions" and (mono := ctx.matches.get((rule.id, "mono_exceptions"))):
+    if mono := ctx.matches.get((rule.id, _mono_exceptions_of(owner))):
         exceptions = [*exceptions, *(span for span in mono if text.speaker_of(*span) == "mixed")]
     if not exceptions:  # most groups in most calls
         return set()
@@ -164,6 +164,13 @@ def _exceptions_of(group: str) -> str:
     if group.startswith(("phrases", "forbidden", "required", "implies_trigger")):
         return "exceptions"
     return f"{group}.exceptions"
+
+
+@cache
+def _mono_exceptions_of(exceptions: str) -> str:
+    """The group of mono-only exceptions beside a group of exceptions ("first.exceptions" ->
+    "first.mono_exceptions"; a required rule's "exceptions" -> "mono_exceptions")."""
+    return exceptions.replace("exceptions", "mono_exceptions")
 
 
 def fuzzy_best(

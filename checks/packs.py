@@ -572,6 +572,8 @@ def _phrase_groups(spec: RuleSpec) -> list[tuple[str, list[str], tuple]]:
             found.append((name, group.phrases, (*where, "phrases")))
             if group.exceptions:
                 found.append((f"{name}.exceptions", group.exceptions, (*where, "exceptions")))
+            if group.mono_exceptions:
+                found.append((f"{name}.mono_exceptions", group.mono_exceptions, (*where, "mono_exceptions")))
     return found
 
 

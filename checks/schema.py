@@ -110,6 +110,10 @@ class PhraseGroup(Strict):
     speaker: Speaker
     phrases: PhraseList
     exceptions: PhraseList | None = None
+    # Exceptions only in mono speech, where who said them is unknown: the agent's greeting read
+    # as the consumer's confirmation there, but the consumer's own "This is Andre. I'm at the
+    # bell desk" on the consumer's channel is one (one hundred and seventy-third text set, zq18).
+    mono_exceptions: PhraseList | None = None
     negation: bool = True
     turn_start: bool | Literal["sentence"] = False
 

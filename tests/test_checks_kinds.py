@@ -111,6 +111,13 @@ RULES = {
         then: {speaker: agent, phrases: ["you owe"]}
         revoked_by: {speaker: customer, phrases: ["his wife"]}
     """,
+    "procedure/verify_at_work.yml": """\
+        kind: order
+        first: {speaker: customer, phrases: ["(yes|speaking|this is)"], turn_start: true,
+                mono_exceptions: ["this is * * at the desk"]}
+        then: {speaker: agent, phrases: ["you owe"]}
+        greeted_by_name: true
+    """,
     "response/lawyer.yml": """\
         kind: response
         trigger: {speaker: customer, phrases: ["my lawyer"]}
@@ -1077,6 +1084,41 @@ def test_a_wildcard_exception_keeps_the_agents_greeting_from_confirming_on_mono_
 def test_order_then_before_first_is_a_violation(pack) -> None:
     turns = [("agent", "You owe us money. Is this John?"), ("customer", "Yes."), ("agent", "Thanks.")]
     assert statuses(check(pack, "procedure.verify", *turns)) == ["violation"]
+    # unless, on a follow-up call, the reply to the opening confirms the one called heard it
+    follow_up = CallMeta(call_id="c1", first_contact=False)
+    assert check(pack, "procedure.verify", *turns, meta=follow_up) == []
+    # ... and only the opening: details after a reply that confirms nothing stay told to nobody known
+    later = [
+        ("agent", "Is this John?"),
+        ("customer", "Who's asking?"),
+        ("agent", "You owe us money."),
+        ("customer", "Yes."),
+    ]
+    assert statuses(check(pack, "procedure.verify", *later, meta=follow_up)) == ["violation"]
+    # ... and not when anyone said they are someone else
+    wife = [("agent", "You owe us money, John."), ("customer", "Yes, this is his wife.")]
+    assert statuses(check(pack, "procedure.verify", *wife, meta=follow_up)) == ["violation"]
+
+
+def test_a_groups_mono_exceptions_count_only_in_mono_speech(pack) -> None:
+    at_work = ("This is Andre. I'm at the desk.", "You owe us money.")
+    stereo = [("agent", "Hi, is this Andre?"), ("customer", at_work[0]), ("agent", at_work[1])]
+    assert check(pack, "procedure.verify_at_work", *stereo) == []
+    mono = [("mixed", "Hi, is this Andre?"), ("mixed", at_work[0]), ("mixed", at_work[1])]
+    assert statuses(check(pack, "procedure.verify_at_work", *mono)) == ["needs_listen"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "greeted"),
+    [
+        ("Brenda, hi, Jake Russo at Coastal Recovery again.", True),  # a name between a greeting and "at"
+        ("Hi Brenda, it's Jake Russo with Coastal Recovery.", True),  # a name after "it's"
+        ("Hi Brenda, Coastal Recovery calling again.", False),  # no name given: "Brenda" is hers
+    ],
+)
+def test_order_greeted_by_the_name_the_agent_gave_confirms(pack, opening, greeted) -> None:
+    turns = [("agent", opening), ("customer", "Jake, I told you on Monday."), ("agent", "You owe us money.")]
+    assert statuses(check(pack, "procedure.verify_at_work", *turns)) == ([] if greeted else ["violation"])
 
 
 def test_findings_of_all_rules_come_in_time_order_and_as_contract_dicts(pack) -> None:

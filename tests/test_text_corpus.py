@@ -79,8 +79,9 @@ of 23, P 0.91) and text162 (22 of 23, P 0.88), all then fixed, and text163 (18 o
 held out a session and then fixed; then text164 (20 of 23, P 0.87) and text165 (21 of 23, P 0.84), both then fixed;
 the next session added text166 (19 of 23, P 0.79) and text167 (21 of 23, P 0.875), both then fixed,
 and text168 (22 of 23, P 0.92) and text169 (23 of 23, P 0.82), both then fixed, and text170 (22 of
-23, P 0.815), held out; then text171 (19 of 22, P 0.76) and text172 (21 of 23, P 0.955), both then
-fixed (from the words only: their audio was not rendered that session).
+23, P 0.815), held out a session and then fixed; then text171 (19 of 22, P 0.76) and text172 (21 of 23,
+P 0.955), both then fixed (from the words only: their audio was rendered the next session); the
+next session added text173 (22 of 23, P 0.815) and text174 (21 of 23, P 0.91), both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -733,9 +734,10 @@ TEXT_SETS = {
     # fixed; left: a mono consumer swearing (zm05), a callback naming the mother's account before
     # the daughter's "yeah" (zm15)
     "text169": (30, 23, 23, 0.9),
-    # held out, not tuned on: a hundred-and-seventieth (commercial fishermen, seafood-plant workers
-    # and dock hands), 22 of 23, P 0.815 at 69d45bb
-    "text170": (30, 23, 22, 0.8),
+    # held out a session: a hundred-and-seventieth (commercial fishermen, seafood-plant workers and
+    # dock hands), 22 of 23, P 0.815 at 69d45bb. Fixed the next session; left: a mono consumer
+    # swearing (zn20)
+    "text170": (30, 23, 23, 0.95),
     # a third round the same session, from the words only, first sight at 8945c7b: a hundred-and-
     # seventy-first author (stylists, barbers and nail techs at the chair), 19 of 22, P 0.76. Then
     # fixed; left: "Holy shit, forty? No wonder you never pick up" in mono speech (zo11), a mono
@@ -744,6 +746,13 @@ TEXT_SETS = {
     # a hundred-and-seventy-second (airline crews and airport workers), 21 of 23, P 0.955. Then
     # fixed; left: a mono consumer swearing (zp10)
     "text172": (30, 23, 23, 0.95),
+    # written 2026-12-06 (twenty-seventh session), first sight at 58d9261: a hundred-and-seventy-
+    # third author (hotel and hospitality workers), 22 of 23, P 0.815. Then fixed; left: a
+    # follow-up whose "Hi Kyle" was answered "Not really" and never confirmed (zq07)
+    "text173": (30, 23, 23, 0.95),
+    # a hundred-and-seventy-fourth (warehouse and factory workers), 21 of 23, P 0.91. Then fixed;
+    # left: a mono consumer swearing (zr10)
+    "text174": (30, 23, 23, 0.95),
 }
 
 
