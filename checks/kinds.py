@@ -399,14 +399,21 @@ def check_response(ctx: CallContext, rule: Rule) -> list[Finding]:
 def _suspects(ctx: CallContext, rule: Rule, before: float) -> list[Occurrence]:
     """Suspect words said before the first trigger heard (any time, if none was), on the
     consumer's own channel or, with ``on_mono``, in mono speech too: "I've already got counsel
-    on this" an agent answered with a settlement before "talk to my lawyer" (third text set, tc04)."""
+    on this" an agent answered with a settlement before "talk to my lawyer" (third text set, tc04).
+    Not read over two turns of the consumer's: their loose wildcards took "I'm not paying for a TV
+    I don't have." and, after the agent's reply, "No. I'll call ClearPath myself" for "don't ...
+    call" (one hundred and seventy-fifth text set, zs18)."""
     suspect = rule.spec.suspect
     if suspect is None:
         return []
+    text = ctx.text
     found = [
         o
         for o in group_occurrences(ctx, rule, "suspect")
-        if o.t_start < before and (suspect.on_mono or not o.ambiguous) and not _echoes_agent(ctx, o)
+        if o.t_start < before
+        and (suspect.on_mono or not o.ambiguous)
+        and not _echoes_agent(ctx, o)
+        and not text.crosses_turn(o.start, o.end)
     ]
     if found and suspect.dismissed_by is not None:
         # "First off, are you a lawyer?" heard "our new lawyer", answered "No, I'm not an

@@ -741,6 +741,20 @@ def test_response_suspect_words_on_mono_audio_count_where_the_rule_says_so(pack)
     )
 
 
+def test_response_suspect_words_are_not_read_over_two_turns_of_the_consumer(pack) -> None:
+    # "I'm not paying for a TV I don't have." ... "No. I'll call ClearPath myself" is no
+    # "don't ... call" (zs18): the agent spoke between the suspect's words
+    split = [
+        ("customer", "I know, I already"),
+        ("agent", "Okay."),
+        ("customer", "paid the rent, so it's tight."),
+        ("agent", "You still owe it."),
+    ]
+    assert check(pack, "response.paid", *split) == []
+    joined = [("customer", "I know, I already paid that."), ("agent", "You still owe it.")]
+    assert statuses(check(pack, "response.paid", *joined)) == ["needs_listen"]
+
+
 # --- order ----------------------------------------------------------------------------------
 
 

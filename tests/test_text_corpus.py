@@ -81,7 +81,8 @@ the next session added text166 (19 of 23, P 0.79) and text167 (21 of 23, P 0.875
 and text168 (22 of 23, P 0.92) and text169 (23 of 23, P 0.82), both then fixed, and text170 (22 of
 23, P 0.815), held out a session and then fixed; then text171 (19 of 22, P 0.76) and text172 (21 of 23,
 P 0.955), both then fixed (from the words only: their audio was rendered the next session); the
-next session added text173 (22 of 23, P 0.815) and text174 (21 of 23, P 0.91), both then fixed.
+next session added text173 (22 of 23, P 0.815) and text174 (21 of 23, P 0.91), both then fixed,
+and text175 (19 of 23, P 0.86) and text176 (22 of 23, P 0.76), both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -753,6 +754,13 @@ TEXT_SETS = {
     # a hundred-and-seventy-fourth (warehouse and factory workers), 21 of 23, P 0.91. Then fixed;
     # left: a mono consumer swearing (zr10)
     "text174": (30, 23, 23, 0.95),
+    # a second round the same session, first sight at 9fbc989: a hundred-and-seventy-fifth author
+    # (grocery and big-box retail workers), 19 of 23, P 0.86. Then fixed
+    "text175": (30, 23, 23, 0.95),
+    # a hundred-and-seventy-sixth (real estate agents, loan officers and property managers), 22 of
+    # 23, P 0.76. Then fixed; left: three follow-up calls whose consumer, greeted by name, answered
+    # with no "yes" before the balance (zt02, zt19, zt30)
+    "text176": (30, 23, 23, 0.85),
 }
 
 
