@@ -82,7 +82,8 @@ and text168 (22 of 23, P 0.92) and text169 (23 of 23, P 0.82), both then fixed, 
 23, P 0.815), held out a session and then fixed; then text171 (19 of 22, P 0.76) and text172 (21 of 23,
 P 0.955), both then fixed (from the words only: their audio was rendered the next session); the
 next session added text173 (22 of 23, P 0.815) and text174 (21 of 23, P 0.91), both then fixed,
-and text175 (19 of 23, P 0.86) and text176 (22 of 23, P 0.76), both then fixed.
+and text175 (19 of 23, P 0.86) and text176 (22 of 23, P 0.76), both then fixed, and text177 (20 of
+23, P 0.83) and text178 (21 of 23, P 0.81), both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -761,6 +762,13 @@ TEXT_SETS = {
     # 23, P 0.76. Then fixed; left: three follow-up calls whose consumer, greeted by name, answered
     # with no "yes" before the balance (zt02, zt19, zt30)
     "text176": (30, 23, 23, 0.85),
+    # a third round the same session, first sight at 9e030fd: a hundred-and-seventy-seventh author
+    # (janitors, custodians and building maintenance workers), 20 of 23, P 0.83. Then fixed; left: a
+    # mono consumer swearing (zu20)
+    "text177": (30, 23, 23, 0.95),
+    # a hundred-and-seventy-eighth (musicians, actors and other performers), 21 of 23, P 0.81. Then
+    # fixed; left: a mono consumer swearing (zv06)
+    "text178": (30, 23, 23, 0.95),
 }
 
 
