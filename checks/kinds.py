@@ -644,9 +644,9 @@ def _confirmed_by_first_reply(ctx: CallContext, occ: Occurrence, firsts: list[Oc
     Price? This is Vince with Redline Account Services ... calling back about your mother's
     account" answered "Hi. Yeah. Sorry I missed your call Tuesday" (one hundred and sixty-ninth
     text set, zm15); "Jake, I told you on Monday" (zq15, greeted by name); zl11. On separate
-    channels only; the caller asks it only on a follow-up call where nobody said they are
-    someone else (on a first contact "Your account is past due" answered "Yes, speaking" stays a
-    violation: told before anyone was verified)."""
+    channels only (a mono call's turns are nobody's). ``check_order`` asks it only on follow-up
+    calls where nobody said they are someone else: on a first contact "Your account is past due"
+    answered "Yes, speaking" stays a violation, told before anyone was verified."""
     reply = next((t for t in ctx.text.turns if t.speaker == "customer"), None)
     return (
         reply is not None
