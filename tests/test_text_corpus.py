@@ -83,7 +83,8 @@ and text168 (22 of 23, P 0.92) and text169 (23 of 23, P 0.82), both then fixed, 
 P 0.955), both then fixed (from the words only: their audio was rendered the next session); the
 next session added text173 (22 of 23, P 0.815) and text174 (21 of 23, P 0.91), both then fixed,
 and text175 (19 of 23, P 0.86) and text176 (22 of 23, P 0.76), both then fixed, and text177 (20 of
-23, P 0.83) and text178 (21 of 23, P 0.81), both then fixed.
+23, P 0.83) and text178 (21 of 23, P 0.81), both then fixed; the next session added text179 (25 of
+26, P 0.96) and text180 (23 of 26, P 0.92), both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -769,6 +770,12 @@ TEXT_SETS = {
     # a hundred-and-seventy-eighth (musicians, actors and other performers), 21 of 23, P 0.81. Then
     # fixed; left: a mono consumer swearing (zv06)
     "text178": (30, 23, 23, 0.95),
+    # the twenty-eighth session, first sight at 7dd745b: a hundred-and-seventy-ninth author (bus
+    # drivers, transit operators, rideshare and delivery drivers), 25 of 26, P 0.96. Then fixed
+    "text179": (30, 26, 26, 0.95),
+    # a hundred-and-eightieth (landscapers, roofers, plumbers, electricians and other trades), 23 of
+    # 26, P 0.92. Then fixed
+    "text180": (30, 26, 26, 0.95),
 }
 
 
