@@ -84,7 +84,8 @@ P 0.955), both then fixed (from the words only: their audio was rendered the nex
 next session added text173 (22 of 23, P 0.815) and text174 (21 of 23, P 0.91), both then fixed,
 and text175 (19 of 23, P 0.86) and text176 (22 of 23, P 0.76), both then fixed, and text177 (20 of
 23, P 0.83) and text178 (21 of 23, P 0.81), both then fixed; the next session added text179 (25 of
-26, P 0.96) and text180 (23 of 26, P 0.92), both then fixed.
+26, P 0.96) and text180 (23 of 26, P 0.92), both then fixed, and text181 (25 of 26, P 0.96) and
+text182 (24 of 26, P 0.86), both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -776,6 +777,13 @@ TEXT_SETS = {
     # a hundred-and-eightieth (landscapers, roofers, plumbers, electricians and other trades), 23 of
     # 26, P 0.92. Then fixed
     "text180": (30, 26, 26, 0.95),
+    # a second round the same session, first sight at f94827f: a hundred-and-eighty-first author
+    # (firefighters, EMTs, paramedics and 911 dispatchers), 25 of 26, P 0.96. Then fixed
+    "text181": (30, 26, 26, 0.95),
+    # a hundred-and-eighty-second (pastors, church staff and nonprofit workers), 24 of 26, P 0.86.
+    # Then fixed; left: a mono consumer swearing (zz19), a warrant threat also read as legal
+    # action ("explaining it to a judge from the inside", zz22)
+    "text182": (30, 26, 26, 0.9),
 }
 
 
