@@ -85,7 +85,8 @@ next session added text173 (22 of 23, P 0.815) and text174 (21 of 23, P 0.91), b
 and text175 (19 of 23, P 0.86) and text176 (22 of 23, P 0.76), both then fixed, and text177 (20 of
 23, P 0.83) and text178 (21 of 23, P 0.81), both then fixed; the next session added text179 (25 of
 26, P 0.96) and text180 (23 of 26, P 0.92), both then fixed, and text181 (25 of 26, P 0.96) and
-text182 (24 of 26, P 0.86), both then fixed.
+text182 (24 of 26, P 0.86), both then fixed, and text183 (25 of 26, P 1.00) and text184 (25 of 26,
+P 0.93), both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -784,6 +785,13 @@ TEXT_SETS = {
     # Then fixed; left: a mono consumer swearing (zz19), a warrant threat also read as legal
     # action ("explaining it to a judge from the inside", zz22)
     "text182": (30, 26, 26, 0.9),
+    # a third round the same session, first sight at f94827f: a hundred-and-eighty-third author
+    # (child-care workers, preschool teachers, nannies and home daycare providers), 25 of 26, P 1.00.
+    # Then fixed
+    "text183": (30, 26, 26, 0.95),
+    # a hundred-and-eighty-fourth (tattoo artists, barbers, trainers and others who work by
+    # appointment), 25 of 26, P 0.93. Then fixed; left: a mono consumer swearing (qb15)
+    "text184": (30, 26, 26, 0.95),
 }
 
 
