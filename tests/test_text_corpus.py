@@ -86,7 +86,8 @@ and text175 (19 of 23, P 0.86) and text176 (22 of 23, P 0.76), both then fixed, 
 23, P 0.83) and text178 (21 of 23, P 0.81), both then fixed; the next session added text179 (25 of
 26, P 0.96) and text180 (23 of 26, P 0.92), both then fixed, and text181 (25 of 26, P 0.96) and
 text182 (24 of 26, P 0.86), both then fixed, and text183 (25 of 26, P 1.00) and text184 (25 of 26,
-P 0.93), both then fixed.
+P 0.93), both then fixed, and text185 (26 of 26, P 0.90) and text186 (25 of 26, P 0.86), both then
+fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -792,6 +793,14 @@ TEXT_SETS = {
     # a hundred-and-eighty-fourth (tattoo artists, barbers, trainers and others who work by
     # appointment), 25 of 26, P 0.93. Then fixed; left: a mono consumer swearing (qb15)
     "text184": (30, 26, 26, 0.95),
+    # a fourth round the same session, first sight at 42b503b: a hundred-and-eighty-fifth author
+    # (restaurant cooks, servers, dishwashers and bartenders), 26 of 26, P 0.90. Then fixed; left: a
+    # mono consumer swearing (qc06)
+    "text185": (30, 26, 26, 0.95),
+    # a hundred-and-eighty-sixth (security guards, parking attendants and other overnight workers),
+    # 25 of 26, P 0.86. Then fixed; left: three follow-up calls whose consumer, greeted by name,
+    # answered with no "yes" before the balance (qd12, qd26, qd28)
+    "text186": (30, 26, 26, 0.85),
 }
 
 
