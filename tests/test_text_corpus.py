@@ -87,7 +87,7 @@ and text175 (19 of 23, P 0.86) and text176 (22 of 23, P 0.76), both then fixed, 
 26, P 0.96) and text180 (23 of 26, P 0.92), both then fixed, and text181 (25 of 26, P 0.96) and
 text182 (24 of 26, P 0.86), both then fixed, and text183 (25 of 26, P 1.00) and text184 (25 of 26,
 P 0.93), both then fixed, and text185 (26 of 26, P 0.90) and text186 (25 of 26, P 0.86), both then
-fixed.
+fixed, and text187 (24 of 26, P 0.96) and text188 (23 of 26, P 0.92), both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -801,6 +801,13 @@ TEXT_SETS = {
     # 25 of 26, P 0.86. Then fixed; left: three follow-up calls whose consumer, greeted by name,
     # answered with no "yes" before the balance (qd12, qd26, qd28)
     "text186": (30, 26, 26, 0.85),
+    # a fifth round the same session, first sight at 55f3baf: a hundred-and-eighty-seventh author
+    # (home health aides and family caregivers), 24 of 26, P 0.96. Then fixed; left: a mono
+    # consumer swearing (qe13)
+    "text187": (30, 26, 26, 0.95),
+    # a hundred-and-eighty-eighth (college and graduate students, young adults on a first job), 23
+    # of 26, P 0.92. Then fixed; left: a mono consumer swearing (qf25)
+    "text188": (30, 26, 26, 0.95),
 }
 
 
