@@ -679,12 +679,32 @@ def _firsts_since_handover(
     and the handovers heard."""
     first = rule.spec.first
     firsts = occurrences(ctx, rule, "first", first.speaker, first.negation, turn_start=first.turn_start)
+    firsts = _after_the_other_spoke(ctx.text, firsts, rule.spec.then.speaker)
     if rule.spec.greeted_by_name:
         firsts = firsts + _greeted_by_name(ctx.text, first.speaker, rule.spec.then.speaker)
     if not revokes or rule.spec.handed_over_by is None:
         return firsts, []
     handovers = _heard_at(ctx, rule, "handed_over_by")
     return _since_handover(firsts, revokes, handovers), handovers
+
+
+_BARE_YES = frozenset({"yes", "yeah", "yep", "yup"})
+
+
+def _after_the_other_spoke(text: CallText, firsts: list[Occurrence], other: str) -> list[Occurrence]:
+    """``firsts`` without a bare "yes" said on its speaker's own channel before ``other`` said a
+    word: "Yeah?" answering the phone answers no question ("Yeah?" ... "Am I speaking with Kenny
+    Larsen?" "Depends. Who's asking?", one hundred and ninetieth text set, qh18). Said with a name
+    ("Hi, this is Maria Lopez, calling about my bill") it still confirms."""
+    stream = next((s for s in text.streams if s.speaker == other and s.end > s.start), None)
+    if stream is None:  # mono speech, or the other party never spoke
+        return firsts
+    opens = text.words[stream.start].start
+    return [
+        f
+        for f in firsts
+        if f.ambiguous or f.t_start >= opens or not _BARE_YES.issuperset(text.tokens[f.start : f.end])
+    ]
 
 
 # How a speaker gives their name in the opening ("it's Rob Kessler", "this is Tina", "my name is

@@ -1029,7 +1029,12 @@ def test_order_the_agent_saying_the_check_passed_confirms_like_first(pack, turns
         ),
         # handed over: the "yes" after it is the consumer's
         (
-            [("customer", "I'm his wife. Okay, here he is."), ("customer", "Yes."), ("agent", "You owe us.")],
+            [
+                ("agent", "Is this John?"),
+                ("customer", "I'm his wife. Okay, here he is."),
+                ("customer", "Yes."),
+                ("agent", "You owe us."),
+            ],
             True,
         ),
         # the revocation's own words hand over nothing ("this is" of "this is his wife")
@@ -1072,7 +1077,7 @@ def test_order_the_agent_saying_the_check_passed_confirms_like_first(pack, turns
             True,
         ),
         # with no revocation a "yes" needs no handover; the agent's check needs none either
-        ([("customer", "Yes."), ("agent", "You owe us.")], True),
+        ([("agent", "Is this John?"), ("customer", "Yes."), ("agent", "You owe us.")], True),
         ([("customer", "I'm his wife."), ("agent", "Thanks, you're verified. You owe us.")], True),
     ],
 )
@@ -1112,6 +1117,18 @@ def test_order_then_before_first_is_a_violation(pack) -> None:
     # ... and not when anyone said they are someone else
     wife = [("agent", "You owe us money, John."), ("customer", "Yes, this is his wife.")]
     assert statuses(check(pack, "procedure.verify", *wife, meta=follow_up)) == ["violation"]
+
+
+def test_order_a_bare_yes_before_the_agent_spoke_answers_the_phone_not_the_question(pack) -> None:
+    question = [("agent", "Is this John?"), ("customer", "Who's asking?"), ("agent", "You owe us money.")]
+    # "Yes?" picking up, before any question, confirms nobody
+    assert statuses(check(pack, "procedure.verify", ("customer", "Yes?"), *question)) == ["violation"]
+    # the same word answering the question does
+    answered = [("agent", "Is this John?"), ("customer", "Yes?"), ("agent", "You owe us money.")]
+    assert check(pack, "procedure.verify", *answered) == []
+    # and a caller who says who they are before the agent speaks is who they say
+    inbound = [("customer", "Hi, this is John, calling about my bill."), ("agent", "You owe us money.")]
+    assert check(pack, "procedure.verify", *inbound) == []
 
 
 def test_a_groups_mono_exceptions_count_only_in_mono_speech(pack) -> None:

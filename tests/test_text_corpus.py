@@ -87,7 +87,8 @@ and text175 (19 of 23, P 0.86) and text176 (22 of 23, P 0.76), both then fixed, 
 26, P 0.96) and text180 (23 of 26, P 0.92), both then fixed, and text181 (25 of 26, P 0.96) and
 text182 (24 of 26, P 0.86), both then fixed, and text183 (25 of 26, P 1.00) and text184 (25 of 26,
 P 0.93), both then fixed, and text185 (26 of 26, P 0.90) and text186 (25 of 26, P 0.86), both then
-fixed, and text187 (24 of 26, P 0.96) and text188 (23 of 26, P 0.92), both then fixed.
+fixed, and text187 (24 of 26, P 0.96) and text188 (23 of 26, P 0.92), both then fixed, and text189
+(22 of 26, P 0.79) and text190 (25 of 26, P 0.96), both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -808,6 +809,13 @@ TEXT_SETS = {
     # a hundred-and-eighty-eighth (college and graduate students, young adults on a first job), 23
     # of 26, P 0.92. Then fixed; left: a mono consumer swearing (qf25)
     "text188": (30, 26, 26, 0.95),
+    # a sixth round the same session, first sight at 0f00fa7: a hundred-and-eighty-ninth author
+    # (service members, reservists and veterans), 22 of 26, P 0.79. Then fixed; left: a mono consumer
+    # swearing (qg13), an agent's "legal department" claim the consumer asked about (qg16)
+    "text189": (30, 26, 26, 0.9),
+    # a hundred-and-ninetieth (farmworkers, ranch hands, dairy and orchard workers), 25 of 26, P 0.96.
+    # Then fixed
+    "text190": (30, 26, 26, 0.95),
 }
 
 
