@@ -879,15 +879,38 @@ def _unsure_answer(ctx: CallContext, rule: Rule, when: float) -> str:
     """
     first, text = rule.spec.first, ctx.text
     floor = ctx.min_probability(rule)
+    withheld = _withholdings(ctx, rule, floor)
     for a, b in text.token_ranges(speakers_for(first.speaker), -INF, when):
         for i in text.unsure_tokens(floor, a, b):
-            if not first.turn_start or text.words_into_turn(i) < TURN_START_WORDS:
+            if (not first.turn_start or text.words_into_turn(i) < TURN_START_WORDS) and not any(
+                0 < w - i <= _WITHHELD_WITHIN and text.words_into_turn(w) == text.words_into_turn(i) + w - i
+                for w in withheld
+            ):
                 word = text.words[i]
                 return (
                     f"nothing heard before it answers the rule, but the {first.speaker}'s words "
                     f"where an answer would be were unsure ({word.text!r}, p={word.probability:.2f})"
                 )
     return ""
+
+
+# How soon after an unsure word a withholding voids it: "It (p=0.07) depends who's asking"
+_WITHHELD_WITHIN = 3  # words
+
+
+def _withholdings(ctx: CallContext, rule: Rule, floor: float) -> list[int]:
+    """Where the ``first`` speaker was heard, in sure words, to say they will not say who they are
+    yet ("depends who's asking", ``withheld_by``): an unsure word just before one in its turn held
+    no confirmation. "It (p=0.07) depends who's asking, what's it about?" answered the agent asking
+    for Darnell, who was then told his balance (one hundred and ninety-third text set, qk20 end to
+    end): no "yes" was lost there, though the consumer later offered a payment."""
+    if rule.spec.withheld_by is None:
+        return []
+    return [
+        o.start
+        for o in group_occurrences(ctx, rule, "withheld_by")
+        if not o.ambiguous and o.probability >= floor
+    ]
 
 
 SPEECH_KINDS = {

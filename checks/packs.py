@@ -546,6 +546,7 @@ def _phrase_groups(spec: RuleSpec) -> list[tuple[str, list[str], tuple]]:
             "unless",
             "confirmed_by",
             "acknowledged_by",
+            "withheld_by",
             "handed_over_by",
             "consented_by",
             "echoed_by",

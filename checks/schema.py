@@ -285,7 +285,9 @@ class OrderRule(RuleBase):
     party saying the check was passed ("you're verified", "you're listed as co-borrower on the
     loan"). ``acknowledged_by``, said on its speaker's own channel with no revocation heard,
     clears only a doubt about an unsure ``first``: the person on the line speaking as the one
-    the rule protects ("Can I do like fifty a month?") after a "yes" the ASR garbled. With
+    the rule protects ("Can I do like fifty a month?") after a "yes" the ASR garbled.
+    ``withheld_by``, heard in sure words on its speaker's own channel just after an unsure word
+    of theirs, says that word was no lost "yes": "It (p=0.07) depends who's asking". With
     ``handed_over_by``, a ``first`` heard after a revocation counts only once one of its phrases
     was heard since the revocation: whoever said "I'm her cousin" and then "Yes, I can give her
     the message" confirmed nobody, but "Okay, here she is" and then "Hello, yes, Samira" is the
@@ -316,6 +318,7 @@ class OrderRule(RuleBase):
     rejected_by: Dismissal | None = None
     confirmed_by: PhraseGroup | None = None
     acknowledged_by: PhraseGroup | None = None
+    withheld_by: PhraseGroup | None = None
     handed_over_by: PhraseGroup | None = None
     consented_by: Consent | None = None
     greeted_by_name: bool = False

@@ -133,6 +133,13 @@ RULES = {
         suspect: {speaker: customer, on_mono: true, phrases: ["already paid"]}
         forbidden: ["you still owe"]
     """,
+    "procedure/verify_withheld.yml": """\
+        kind: order
+        first: {speaker: customer, phrases: ["(yes|speaking)"], turn_start: true}
+        then: {speaker: agent, phrases: ["you owe"]}
+        acknowledged_by: {speaker: customer, phrases: ["i can pay"]}
+        withheld_by: {speaker: customer, phrases: ["depends who's asking"]}
+    """,
     "procedure/verify_answered.yml": """\
         kind: order
         first: {speaker: customer, phrases: ["(yes|speaking)"], turn_start: true}
@@ -1098,6 +1105,29 @@ def test_a_wildcard_exception_keeps_the_agents_greeting_from_confirming_on_mono_
     # "*" is one word: the consumer's own "this is" still confirms
     confirmed = [("mixed", "Is this John?"), ("mixed", "This is John, hi."), ("mixed", "You owe us money.")]
     assert check(pack, "procedure.verify", *confirmed) == []
+
+
+def test_order_an_unsure_word_just_before_a_withholding_was_no_lost_yes(pack) -> None:
+    """An unsure "It (p=0.07)" before "depends who's asking" held no "yes": the balance told
+    after it is a violation, though the consumer went on to offer a payment (one hundred and
+    ninety-third text set, qk20 end to end). An unsure first word with no withholding after it
+    may have been the "yes", and the offer clears that doubt."""
+
+    def heard(answer: str) -> Transcript:
+        turns = [
+            ("agent", "Is this John?"),
+            ("customer", answer),
+            ("agent", "You owe us."),
+            ("customer", "I can pay ten."),
+        ]
+        return with_probability(transcript_from_turns(turns, call_id="qk20"), {"it"}, 0.07)
+
+    withheld = check(pack, "procedure.verify_withheld", transcript=heard("It depends who's asking."))
+    assert statuses(withheld) == ["violation"]
+    assert check(pack, "procedure.verify_withheld", transcript=heard("It, what's this about?")) == []
+    # said well after the unsure word, it says nothing about that word
+    late = heard("It, what's this about, and it depends who's asking.")
+    assert check(pack, "procedure.verify_withheld", transcript=late) == []
 
 
 def test_order_then_before_first_is_a_violation(pack) -> None:

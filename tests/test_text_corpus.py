@@ -88,7 +88,9 @@ and text175 (19 of 23, P 0.86) and text176 (22 of 23, P 0.76), both then fixed, 
 text182 (24 of 26, P 0.86), both then fixed, and text183 (25 of 26, P 1.00) and text184 (25 of 26,
 P 0.93), both then fixed, and text185 (26 of 26, P 0.90) and text186 (25 of 26, P 0.86), both then
 fixed, and text187 (24 of 26, P 0.96) and text188 (23 of 26, P 0.92), both then fixed, and text189
-(22 of 26, P 0.79) and text190 (25 of 26, P 0.96), both then fixed.
+(22 of 26, P 0.79) and text190 (25 of 26, P 0.96), both then fixed; the next session added
+text191 (25 of 26, P 0.93) and text192 (23 of 26, P 0.96), both then fixed, and text193 (24 of 26,
+P 1.00) and text194 (24 of 26, P 1.00), both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -816,6 +818,18 @@ TEXT_SETS = {
     # a hundred-and-ninetieth (farmworkers, ranch hands, dairy and orchard workers), 25 of 26, P 0.96.
     # Then fixed
     "text190": (30, 26, 26, 0.95),
+    # 2026-12-07, first sight at cc41d6c: a hundred-and-ninety-first author (hospital nurses, CNAs
+    # and respiratory therapists), 25 of 26, P 0.93. Then fixed; left: a mono consumer swearing (qi11)
+    "text191": (30, 26, 26, 0.9),
+    # a hundred-and-ninety-second (truck-stop, gas-station and convenience-store clerks), 23 of 26,
+    # P 0.96. Then fixed
+    "text192": (30, 26, 26, 0.95),
+    # a second round the same session, also first seen at cc41d6c: a hundred-and-ninety-third
+    # author (casino dealers, pit bosses and housekeepers), 24 of 26, P 1.00. Then fixed
+    "text193": (30, 26, 26, 0.95),
+    # a hundred-and-ninety-fourth (librarians, museum guards and school custodians), 24 of 26, P
+    # 1.00. Then fixed
+    "text194": (30, 26, 26, 0.95),
 }
 
 
