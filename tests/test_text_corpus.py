@@ -90,7 +90,9 @@ P 0.93), both then fixed, and text185 (26 of 26, P 0.90) and text186 (25 of 26, 
 fixed, and text187 (24 of 26, P 0.96) and text188 (23 of 26, P 0.92), both then fixed, and text189
 (22 of 26, P 0.79) and text190 (25 of 26, P 0.96), both then fixed; the next session added
 text191 (25 of 26, P 0.93) and text192 (23 of 26, P 0.96), both then fixed, and text193 (24 of 26,
-P 1.00) and text194 (24 of 26, P 1.00), both then fixed.
+P 1.00) and text194 (24 of 26, P 1.00), both then fixed, and text195 (25 of 26, P 0.93) and
+text196 (25 of 26, P 0.96), both then fixed, and text197 (25 of 26, P 0.93) and text198 (24 of 26,
+P 0.89), both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -830,6 +832,18 @@ TEXT_SETS = {
     # a hundred-and-ninety-fourth (librarians, museum guards and school custodians), 24 of 26, P
     # 1.00. Then fixed
     "text194": (30, 26, 26, 0.95),
+    # a third round the same session, first sight at 2879a18: a hundred-and-ninety-fifth author
+    # (paralegals, court clerks and law-firm receptionists), 25 of 26, P 0.93. Then fixed
+    "text195": (30, 26, 26, 0.95),
+    # a hundred-and-ninety-sixth (veterinary technicians, groomers and animal-shelter staff), 25 of
+    # 26, P 0.96. Then fixed
+    "text196": (30, 26, 26, 0.95),
+    # a fourth round, also first seen at 2879a18: a hundred-and-ninety-seventh author (bank tellers,
+    # loan officers and credit-union staff), 25 of 26, P 0.93. Then fixed
+    "text197": (30, 26, 26, 0.95),
+    # a hundred-and-ninety-eighth (call-center agents, some of them collectors), 24 of 26, P 0.89.
+    # Then fixed
+    "text198": (30, 26, 26, 0.95),
 }
 
 
