@@ -694,10 +694,16 @@ _BARE_YES = frozenset({"yes", "yeah", "yep", "yup"})
 def _after_the_other_spoke(text: CallText, firsts: list[Occurrence], other: str) -> list[Occurrence]:
     """``firsts`` without a bare "yes" said on its speaker's own channel before ``other`` said a
     word: "Yeah?" answering the phone answers no question ("Yeah?" ... "Am I speaking with Kenny
-    Larsen?" "Depends. Who's asking?", one hundred and ninetieth text set, qh18). Said with a name
-    ("Hi, this is Maria Lopez, calling about my bill") it still confirms."""
+    Larsen?" "Depends. Who's asking?", one hundred and ninetieth text set, qh18). In mono speech,
+    where nobody's words are told apart, a bare "yes" sentence that opens the call answers nothing
+    either ("Yes. Hi. This is Kayla ... Is this Devon Price?" "Who's asking?", his brother, two
+    hundredth text set, qr21 end to end); not the agent's "Yeah, hi, Mr. Calloway" (xz14). Said with
+    a name ("Hi, this is Maria Lopez, calling about my bill") it still confirms."""
+    mixed = next((s for s in text.streams if s.speaker == "mixed" and s.end > s.start), None)
+    if mixed is not None:
+        return [f for f in firsts if not (f.start == mixed.start and _bare_sentence(text, f))]
     stream = next((s for s in text.streams if s.speaker == other and s.end > s.start), None)
-    if stream is None:  # mono speech, or the other party never spoke
+    if stream is None:  # the other party never spoke
         return firsts
     opens = text.words[stream.start].start
     return [
@@ -705,6 +711,13 @@ def _after_the_other_spoke(text: CallText, firsts: list[Occurrence], other: str)
         for f in firsts
         if f.ambiguous or f.t_start >= opens or not _BARE_YES.issuperset(text.tokens[f.start : f.end])
     ]
+
+
+def _bare_sentence(text: CallText, first: Occurrence) -> bool:
+    """Whether ``first`` is a bare "yes" said as a sentence of its own ("Yes." or "Yeah?")."""
+    return _BARE_YES.issuperset(text.tokens[first.start : first.end]) and (
+        first.end >= len(text.tokens) or text.words_into_turn(first.end) == 0
+    )
 
 
 # How a speaker gives their name in the opening ("it's Rob Kessler", "this is Tina", "my name is

@@ -1159,6 +1159,20 @@ def test_order_a_bare_yes_before_the_agent_spoke_answers_the_phone_not_the_quest
     # and a caller who says who they are before the agent speaks is who they say
     inbound = [("customer", "Hi, this is John, calling about my bill."), ("agent", "You owe us money.")]
     assert check(pack, "procedure.verify", *inbound) == []
+    # in mono speech too: a bare "yes" sentence that opens the call answers nothing (qr21); said
+    # after the question, it confirms
+    mono = [
+        ("mixed", "Yes?"),
+        ("mixed", "Is this John?"),
+        ("mixed", "Who's asking?"),
+        ("mixed", "You owe us money."),
+    ]
+    assert statuses(check(pack, "procedure.verify", *mono)) == ["needs_listen"]
+    mono_answered = [("mixed", "Is this John?"), ("mixed", "Yes?"), ("mixed", "You owe us money.")]
+    assert check(pack, "procedure.verify", *mono_answered) == []
+    # not a "yes" that runs on into the opening: who said it cannot be told (xz14, the agent's)
+    mono_opening = [("mixed", "Yes, hi John, it's Dean."), ("mixed", "You owe us money.")]
+    assert check(pack, "procedure.verify", *mono_opening) == []
 
 
 def test_a_groups_mono_exceptions_count_only_in_mono_speech(pack) -> None:

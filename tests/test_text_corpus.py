@@ -92,7 +92,8 @@ fixed, and text187 (24 of 26, P 0.96) and text188 (23 of 26, P 0.92), both then 
 text191 (25 of 26, P 0.93) and text192 (23 of 26, P 0.96), both then fixed, and text193 (24 of 26,
 P 1.00) and text194 (24 of 26, P 1.00), both then fixed, and text195 (25 of 26, P 0.93) and
 text196 (25 of 26, P 0.96), both then fixed, and text197 (25 of 26, P 0.93) and text198 (24 of 26,
-P 0.89), both then fixed.
+P 0.89), both then fixed, and text199 (26 of 26, P 0.96) and text200 (24 of 26, P 0.92), both
+then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -844,6 +845,13 @@ TEXT_SETS = {
     # a hundred-and-ninety-eighth (call-center agents, some of them collectors), 24 of 26, P 0.89.
     # Then fixed
     "text198": (30, 26, 26, 0.95),
+    # a fifth round, first sight at 012df31: a hundred-and-ninety-ninth author (pharmacists,
+    # pharmacy technicians and drugstore cashiers), 26 of 26, P 0.96 (left: a mono consumer
+    # swearing, qq02)
+    "text199": (30, 26, 26, 0.95),
+    # the two hundredth (lifeguards, camp counselors, lift operators and seasonal park staff), 24 of
+    # 26, P 0.92. Then fixed
+    "text200": (30, 26, 26, 0.95),
 }
 
 
