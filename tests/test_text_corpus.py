@@ -93,7 +93,8 @@ text191 (25 of 26, P 0.93) and text192 (23 of 26, P 0.96), both then fixed, and 
 P 1.00) and text194 (24 of 26, P 1.00), both then fixed, and text195 (25 of 26, P 0.93) and
 text196 (25 of 26, P 0.96), both then fixed, and text197 (25 of 26, P 0.93) and text198 (24 of 26,
 P 0.89), both then fixed, and text199 (26 of 26, P 0.96) and text200 (24 of 26, P 0.92), both
-then fixed, and text201 (26 of 26, P 0.87) and text202 (23 of 26, P 0.96), both then fixed.
+then fixed, and text201 (26 of 26, P 0.87) and text202 (23 of 26, P 0.96), both then fixed, and
+text203 (25 of 26, P 0.86) and text204 (25 of 26, P 0.93), both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -858,6 +859,12 @@ TEXT_SETS = {
     # a two-hundred-and-second (mail carriers, postal clerks and package sorters), 23 of 26, P 0.96.
     # Then fixed; left: a mono consumer swearing (qt16)
     "text202": (30, 26, 26, 0.95),
+    # a seventh round, first sight at faaff08: a two-hundred-and-third author (auto mechanics, tire-shop
+    # and car-wash workers), 25 of 26, P 0.86. Then fixed; left: a mono consumer swearing (qu18)
+    "text203": (30, 26, 26, 0.95),
+    # a two-hundred-and-fourth (dental hygienists, assistants and front-desk staff), 25 of 26, P 0.93.
+    # Then fixed
+    "text204": (30, 26, 26, 0.95),
 }
 
 
