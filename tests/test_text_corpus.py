@@ -94,7 +94,8 @@ P 1.00) and text194 (24 of 26, P 1.00), both then fixed, and text195 (25 of 26, 
 text196 (25 of 26, P 0.96), both then fixed, and text197 (25 of 26, P 0.93) and text198 (24 of 26,
 P 0.89), both then fixed, and text199 (26 of 26, P 0.96) and text200 (24 of 26, P 0.92), both
 then fixed, and text201 (26 of 26, P 0.87) and text202 (23 of 26, P 0.96), both then fixed, and
-text203 (25 of 26, P 0.86) and text204 (25 of 26, P 0.93), both then fixed.
+text203 (25 of 26, P 0.86) and text204 (25 of 26, P 0.93), both then fixed, and text205 (26 of 26,
+P 0.93) and text206 (24 of 26, P 0.96), both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -865,6 +866,12 @@ TEXT_SETS = {
     # a two-hundred-and-fourth (dental hygienists, assistants and front-desk staff), 25 of 26, P 0.93.
     # Then fixed
     "text204": (30, 26, 26, 0.95),
+    # an eighth round, first sight at e7df03b: a two-hundred-and-fifth author (poultry-plant and
+    # meatpacking line workers), 26 of 26, P 0.93. Then fixed; left: a mono consumer swearing (qw09)
+    "text205": (30, 26, 26, 0.95),
+    # a two-hundred-and-sixth (substitute teachers, school-bus drivers and cafeteria workers), 24 of
+    # 26, P 0.96. Then fixed
+    "text206": (30, 26, 26, 0.95),
 }
 
 
