@@ -95,7 +95,8 @@ text196 (25 of 26, P 0.96), both then fixed, and text197 (25 of 26, P 0.93) and 
 P 0.89), both then fixed, and text199 (26 of 26, P 0.96) and text200 (24 of 26, P 0.92), both
 then fixed, and text201 (26 of 26, P 0.87) and text202 (23 of 26, P 0.96), both then fixed, and
 text203 (25 of 26, P 0.86) and text204 (25 of 26, P 0.93), both then fixed, and text205 (26 of 26,
-P 0.93) and text206 (24 of 26, P 0.96), both then fixed.
+P 0.93) and text206 (24 of 26, P 0.96), both then fixed, and text207 (25 of 26, P 0.89) and text208
+(26 of 26, P 0.90), both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -872,6 +873,12 @@ TEXT_SETS = {
     # a two-hundred-and-sixth (substitute teachers, school-bus drivers and cafeteria workers), 24 of
     # 26, P 0.96. Then fixed
     "text206": (30, 26, 26, 0.95),
+    # a ninth round, first sight at 39f22ea: a two-hundred-and-seventh author (roofers, landscapers
+    # and tree crews), 25 of 26, P 0.89. Then fixed; left: a mono consumer swearing (qy16)
+    "text207": (30, 26, 26, 0.95),
+    # a two-hundred-and-eighth (gym trainers, yoga instructors and front-desk staff), 26 of 26, P
+    # 0.90. Then fixed; left: a mono consumer's hearsay that collectors "can drag you to court" (qz20)
+    "text208": (30, 26, 26, 0.95),
 }
 
 
