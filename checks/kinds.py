@@ -699,25 +699,25 @@ def _after_the_other_spoke(text: CallText, firsts: list[Occurrence], other: str)
     either ("Yes. Hi. This is Kayla ... Is this Devon Price?" "Who's asking?", his brother, two
     hundredth text set, qr21 end to end); not the agent's "Yeah, hi, Mr. Calloway" (xz14). Said with
     a name ("Hi, this is Maria Lopez, calling about my bill") it still confirms."""
-    mixed = next((s for s in text.streams if s.speaker == "mixed" and s.end > s.start), None)
-    if mixed is not None:
-        return [f for f in firsts if not (f.start == mixed.start and _bare_sentence(text, f))]
-    stream = next((s for s in text.streams if s.speaker == other and s.end > s.start), None)
-    if stream is None:  # the other party never spoke
+    streams = {s.speaker: s for s in text.streams if s.end > s.start}
+    if "mixed" in streams:
+        opening = streams["mixed"].start
+        return [
+            f for f in firsts if not (f.start == opening and _bare_yes(text, f) and _ends_a_sentence(text, f))
+        ]
+    if other not in streams:  # the other party never spoke
         return firsts
-    opens = text.words[stream.start].start
-    return [
-        f
-        for f in firsts
-        if f.ambiguous or f.t_start >= opens or not _BARE_YES.issuperset(text.tokens[f.start : f.end])
-    ]
+    opens = text.words[streams[other].start].start
+    return [f for f in firsts if f.ambiguous or f.t_start >= opens or not _bare_yes(text, f)]
 
 
-def _bare_sentence(text: CallText, first: Occurrence) -> bool:
-    """Whether ``first`` is a bare "yes" said as a sentence of its own ("Yes." or "Yeah?")."""
-    return _BARE_YES.issuperset(text.tokens[first.start : first.end]) and (
-        first.end >= len(text.tokens) or text.words_into_turn(first.end) == 0
-    )
+def _bare_yes(text: CallText, first: Occurrence) -> bool:
+    return _BARE_YES.issuperset(text.tokens[first.start : first.end])
+
+
+def _ends_a_sentence(text: CallText, first: Occurrence) -> bool:
+    """Whether ``first`` is said as a sentence of its own ("Yes." or "Yeah?"): nothing of its turn follows it."""
+    return first.end >= len(text.tokens) or text.words_into_turn(first.end) == 0
 
 
 # How a speaker gives their name in the opening ("it's Rob Kessler", "this is Tina", "my name is
