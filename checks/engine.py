@@ -12,12 +12,13 @@ from checks.finding import CallContext, Finding
 from checks.kinds import SPEECH_KINDS
 from checks.packs import Rule, RulePack
 from checks.text import CallText
+from checks.unheard import check_unheard
 from transcribe.meta import CallMeta
 from transcribe.model import Transcript
 
 log = logging.getLogger(__name__)
 
-KIND_CHECKS = {**SPEECH_KINDS, "call_log": check_call_log}
+KIND_CHECKS = {**SPEECH_KINDS, "call_log": check_call_log, "unheard": check_unheard}
 
 
 def run_checks(

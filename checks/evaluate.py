@@ -8,7 +8,9 @@ Two runs share the scoring: from the reference text (``transcript_from_turns``: 
 loss due to the rules alone) and from audio (ASR + rules), where the caller passes a
 ``transcribe(audio_path, meta) -> Transcript`` function, so this module never imports
 the speech engine. A call counts as flagged for a rule when the rule gives any finding
-(violation or needs_listen: both reach a human).
+(violation or needs_listen: both reach a human). Unheard rules (speech with no words) break
+no law and have no labels: the calls they send to a listener are listed on their own, with
+the violations missed in them.
 """
 
 from __future__ import annotations
@@ -100,6 +102,15 @@ class Report:
     rules: list[RuleScore]
     unknown_labels: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    # calls an unheard rule sends to a listener (speech with no words), and its rule ids
+    unheard: list[str] = field(default_factory=list)
+    unheard_rules: list[str] = field(default_factory=list)
+
+    @property
+    def missed_unheard(self) -> list[str]:
+        """Missed violations ("call rule") in calls sent to a listener for speech with no words."""
+        heard = set(self.unheard)
+        return [f"{call} {score.rule_id}" for score in self.rules for call in score.missed if call in heard]
 
     @property
     def total(self) -> RuleScore:
@@ -120,6 +131,8 @@ class Report:
             "total": self.total.to_dict(),
             "unknown_labels": self.unknown_labels,
             "errors": self.errors,
+            "unheard": self.unheard,
+            "missed_unheard": self.missed_unheard,
         }
 
     def table(self) -> str:
@@ -136,6 +149,13 @@ class Report:
                 lines.append(f"  missed {score.rule_id}: {', '.join(score.missed)}")
             if score.false_alarms:
                 lines.append(f"  false alarm {score.rule_id}: {', '.join(score.false_alarms)}")
+        if self.unheard_rules:
+            lines.append(
+                f"  speech with no words ({', '.join(self.unheard_rules)}), sent to a listener: "
+                f"{len(self.unheard)} call(s){': ' if self.unheard else ''}{', '.join(self.unheard)}"
+            )
+            if self.missed_unheard:
+                lines.append(f"  missed, in those calls: {', '.join(self.missed_unheard)}")
         if self.unknown_labels:
             lines.append(f"  labels for rules not in the packs: {', '.join(self.unknown_labels)}")
         lines += [f"  error: {e}" for e in self.errors]
@@ -212,9 +232,11 @@ def evaluate(
     """Score every rule of ``packs`` on the corpus: from reference text, or from audio if given a transcriber."""
     calls = calls if calls is not None else load_corpus(root)
     attempts = corpus_attempts(root, calls)
-    rule_ids = [r.id for p in packs for r in p.rules]
+    rule_ids = [r.id for p in packs for r in p.rules if r.kind != "unheard"]
+    unheard_rules = [r.id for p in packs for r in p.rules if r.kind == "unheard"]
     scores = {rid: RuleScore(rid) for rid in rule_ids}
     errors: list[str] = []
+    unheard: list[str] = []
     used = 0
     for call in calls:
         if transcribe is None:
@@ -230,9 +252,13 @@ def evaluate(
                 errors.append(f"{call.call_id}: {exc}")
                 continue
         used += 1
-        _score_call(scores, call, run_checks(transcript, meta, packs, attempts))
+        findings = run_checks(transcript, meta, packs, attempts)
+        if any(f.rule_id in unheard_rules for f in findings):
+            unheard.append(call.call_id)
+        _score_call(scores, call, findings)
     unknown = sorted({label for c in calls for label in c.labels} - set(rule_ids))
-    return Report("audio" if transcribe else "text", used, list(scores.values()), unknown, errors)
+    mode = "audio" if transcribe else "text"
+    return Report(mode, used, list(scores.values()), unknown, errors, unheard, unheard_rules)
 
 
 def _audio_meta(call: CorpusCall) -> CallMeta:

@@ -15,7 +15,7 @@ from checks.finding import Finding
 from checks.packs import Rule, RulePack
 from checks.schema import Example
 from transcribe.meta import CallMeta
-from transcribe.model import Transcript, Word, transcript_from_turns
+from transcribe.model import CHANNEL_OF, Transcript, Unheard, Word, transcript_from_turns
 
 
 @dataclass(frozen=True)
@@ -50,11 +50,15 @@ def iter_examples(packs: list[RulePack]) -> Iterator[ExampleCase]:
 
 def example_transcript(case: ExampleCase) -> Transcript:
     """The example's turns as a transcript; a word written ``word(p=0.28)`` gets that ASR
-    probability (every other word 0.99), to show what a rule does with words Whisper was unsure of."""
+    probability (every other word 0.99), to show what a rule does with words Whisper was unsure of.
+    Its ``unheard`` stretches are on the channel of their speaker (as ``transcript_from_turns``)."""
     turns = [(speaker, text) for turn in case.example.turns for speaker, text in turn.items()]
     transcript = transcript_from_turns(turns, call_id=case.id)
     utterances = [replace(u, words=tuple(map(_with_probability, u.words))) for u in transcript.utterances]
-    return replace(transcript, utterances=utterances)
+    unheard = case.example.unheard
+    if unheard is not None:
+        unheard = [Unheard(s.speaker, CHANNEL_OF.get(s.speaker, 0), s.start, s.end) for s in unheard]
+    return replace(transcript, utterances=utterances, unheard=unheard)
 
 
 _PROBABILITY = re.compile(r"^(?P<text>.+)\(p=(?P<p>0(?:\.\d+)?|1(?:\.0+)?)\)(?P<punct>\W*)$")

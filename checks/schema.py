@@ -15,6 +15,7 @@ from pydantic import (
 )
 
 from transcribe.meta import CallMeta
+from transcribe.model import UNHEARD_SECONDS
 
 Severity = Literal["critical", "high", "medium", "low"]
 Speaker = Literal["agent", "customer", "any"]
@@ -22,7 +23,7 @@ Phrase = Annotated[str, Field(min_length=1)]
 PhraseList = Annotated[list[Phrase], Field(min_length=1)]
 Text = Annotated[str, Field(min_length=1)]
 
-KINDS = ("required", "prohibited", "response", "order", "call_log")
+KINDS = ("required", "prohibited", "response", "order", "call_log", "unheard")
 SEVERITIES = ("critical", "high", "medium", "low")
 
 
@@ -57,12 +58,28 @@ def _meta(value: Any) -> Any:
     return value
 
 
+class Stretch(Strict):
+    """Speech with no words in the transcript, from ``start`` to ``end`` seconds (unheard rules)."""
+
+    speaker: Literal["agent", "customer", "mixed"]
+    start: Annotated[float, Field(ge=0)]
+    end: Annotated[float, Field(gt=0)]
+
+    @model_validator(mode="after")
+    def _order(self) -> Stretch:
+        if self.end <= self.start:
+            raise ValueError("a stretch ends after it starts")
+        return self
+
+
 class Example(Strict):
-    """A transcript snippet (and, for call-log rules, metadata and call attempts)."""
+    """A transcript snippet (and, for call-log rules, metadata and call attempts; for unheard
+    rules, the stretches of speech the transcript has no words for)."""
 
     turns: list[Turn] = Field(default_factory=list)
     meta: Annotated[CallMeta, BeforeValidator(_meta)] | None = None
     attempts: list[datetime] | None = None
+    unheard: list[Stretch] | None = None
     status: Literal["violation", "needs_listen"] = "violation"
 
     @field_validator("attempts")
@@ -371,15 +388,27 @@ class CallLogRule(RuleBase):
         return self
 
 
+class UnheardRule(RuleBase):
+    """Speech the transcript has no words for: every stretch of at least ``min_seconds`` said by
+    ``speaker`` (mono speech, whoever said it) goes to a human, for no rule could check it.
+    Transcripts keep stretches of UNHEARD_SECONDS or more, so a shorter ``min_seconds`` would
+    promise what they cannot give."""
+
+    kind: Literal["unheard"]
+    min_seconds: Annotated[float, Field(ge=UNHEARD_SECONDS)]
+    speaker: Speaker = "any"
+
+
 RULE_MODELS: dict[str, type[RuleBase]] = {
     "required": RequiredRule,
     "prohibited": ProhibitedRule,
     "response": ResponseRule,
     "order": OrderRule,
     "call_log": CallLogRule,
+    "unheard": UnheardRule,
 }
 
-RuleSpec = RequiredRule | ProhibitedRule | ResponseRule | OrderRule | CallLogRule
+RuleSpec = RequiredRule | ProhibitedRule | ResponseRule | OrderRule | CallLogRule | UnheardRule
 
 
 # --- pack.yml -----------------------------------------------------------------------------

@@ -271,6 +271,7 @@ class CallText:
 
     def __init__(self, transcript: Transcript) -> None:
         self.call_id = transcript.call_id
+        self.unheard = transcript.unheard  # speech with no words (checks/unheard.py)
         utterances = [u for u in transcript.utterances if u.words]
         starts = [u.start for u in utterances]
         if starts != sorted(starts):

@@ -25,7 +25,7 @@ def test_rules_list_shows_packs_and_rule_ids(capsys) -> None:
 def test_rules_lint_and_test_pass_on_the_shipped_packs(capsys) -> None:
     assert main(["rules", "lint", "us_collections"]) == 0
     out = capsys.readouterr().out
-    assert "ok us_collections: 14 rules" in out and "warning" not in out  # every phrase list is used
+    assert "ok us_collections: 15 rules" in out and "warning" not in out  # every phrase list is used
     assert main(["rules", "test", "acme_script"]) == 0
     out = capsys.readouterr().out
     assert "ok   acme_script:greeting" in out and "0 failing" in out
@@ -246,6 +246,37 @@ def test_evaluate_scores_audio_with_an_injected_transcriber(tmp_path: Path) -> N
     assert report.mode == "audio" and arrest.fn == 1 and arrest.missed == ["c01_threat"]
 
 
+def test_evaluate_lists_calls_sent_to_a_listener_for_unheard_speech_and_the_misses_in_them(
+    tmp_path: Path,
+) -> None:
+    """The audio half where the ASR dropped the threat and kept the stretch it dropped: the call
+    is a miss for the threat rule, and it reaches a listener; the unheard rule is not scored."""
+    from dataclasses import replace
+
+    from checks import load_packs
+    from checks.evaluate import evaluate, load_corpus
+    from transcribe.model import Unheard
+
+    corpus = write_corpus(tmp_path / "corpus")
+    for call_id in ("c01_threat", "c02_ok"):
+        (corpus / "calls" / f"{call_id}.wav").write_bytes(b"RIFF")
+
+    def dropped_the_threat(path: Path, meta) -> object:
+        heard = transcript_from_turns([("agent", "hello")], call_id=meta.call_id)
+        lost = [Unheard("agent", 0, 5.0, 8.0)] if meta.call_id == "c01_threat" else []
+        return replace(heard, unheard=lost)
+
+    packs = load_packs(["us_collections"])
+    report = evaluate(corpus, packs, transcribe=dropped_the_threat, calls=load_corpus(corpus))
+    assert report.unheard == ["c01_threat"]
+    assert report.missed_unheard == ["c01_threat prohibited.threat_arrest"]
+    assert "review.unheard_speech" not in {r.rule_id for r in report.rules}
+    table = report.table()
+    assert "speech with no words (review.unheard_speech), sent to a listener: 1 call(s): c01_threat" in table
+    assert "missed, in those calls: c01_threat prohibited.threat_arrest" in table
+    assert report.to_dict()["missed_unheard"] == ["c01_threat prohibited.threat_arrest"]
+
+
 def test_evaluate_on_a_missing_corpus_is_a_clean_error(tmp_path: Path, capsys) -> None:
     assert main(["evaluate", "--corpus", str(tmp_path)]) == 1
     assert "no scripts/*.yml" in capsys.readouterr().err
@@ -264,5 +295,6 @@ def test_rules_doc_mentions_every_command_and_kind() -> None:
         "response",
         "order",
         "call_log",
+        "unheard",
     ):
         assert needle in doc

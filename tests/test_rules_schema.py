@@ -271,3 +271,33 @@ def test_word_list_problems_name_the_file_and_line(tmp_path: Path) -> None:
         PACK_YML.format(name="testpack") + "word_lists:\n  bad:\n    - two\n    - (one|two)\n"
     )
     assert any(p.startswith(f"{pack / 'pack.yml'}:6: word_lists.bad.1") for p in problems_of(pack))
+
+
+def test_an_unheard_rule_asks_no_less_than_transcripts_keep_and_its_stretches_end_after_they_start(
+    tmp_path: Path,
+) -> None:
+    rule = """\
+        kind: unheard
+        message: m
+        severity: medium
+        citation: c
+        rationale: r
+        min_seconds: {seconds}
+        examples:
+          flag:
+            - turns: [agent: Hello]
+              unheard: [{{speaker: customer, start: {start}, end: 4.0}}]
+              status: needs_listen
+          pass: [Hello]
+    """
+    files = {
+        "short.yml": rule.format(seconds=0.5, start=2.0),
+        "backwards.yml": rule.format(seconds=1.5, start=5.0),
+        "good.yml": rule.format(seconds=1.5, start=2.0),
+    }
+    problems = problems_of(make_pack(tmp_path, files))
+    assert any(
+        "short.yml" in p and "min_seconds" in p and "greater than or equal to 1" in p for p in problems
+    )
+    assert any("backwards.yml" in p and "a stretch ends after it starts" in p for p in problems)
+    assert not any("good.yml" in p for p in problems), problems

@@ -96,7 +96,8 @@ P 0.89), both then fixed, and text199 (26 of 26, P 0.96) and text200 (24 of 26, 
 then fixed, and text201 (26 of 26, P 0.87) and text202 (23 of 26, P 0.96), both then fixed, and
 text203 (25 of 26, P 0.86) and text204 (25 of 26, P 0.93), both then fixed, and text205 (26 of 26,
 P 0.93) and text206 (24 of 26, P 0.96), both then fixed, and text207 (25 of 26, P 0.89) and text208
-(26 of 26, P 0.90), both then fixed.
+(26 of 26, P 0.90), both then fixed; the next session added text209 (24 of 26, P 0.89) and text210
+(23 of 25, P 0.92), both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -879,6 +880,14 @@ TEXT_SETS = {
     # a two-hundred-and-eighth (gym trainers, yoga instructors and front-desk staff), 26 of 26, P
     # 0.90. Then fixed; left: a mono consumer's hearsay that collectors "can drag you to court" (qz20)
     "text208": (30, 26, 26, 0.95),
+    # the next session, first sight at f36b650: a two-hundred-and-ninth author (airport baggage
+    # handlers, gate agents, fuelers and cleaners), 24 of 26, P 0.89. Then fixed; left: "Yeah, this
+    # is Luis's phone", his brother, read as the consumer's confirmation (ra19, mono), and a mono
+    # consumer swearing (ra06)
+    "text209": (30, 26, 25, 0.9),
+    # a two-hundred-and-tenth (home health aides and group-home staff), 23 of 25, P 0.92. Then
+    # fixed; left: a mono consumer swearing (rb25)
+    "text210": (30, 25, 25, 0.95),
 }
 
 

@@ -16,6 +16,7 @@ from transcribe.model import (
     Provenance,
     Transcript,
     TranscriptFormatError,
+    Unheard,
     Utterance,
     Word,
     transcript_from_turns,
@@ -47,6 +48,7 @@ def make_transcript() -> Transcript:
             {"faster-whisper": "1.2.1"},
         ),
         dropped_words=3,
+        unheard=[Unheard("customer", 1, 1.5, 3.25)],
     )
 
 
@@ -69,6 +71,16 @@ def test_the_stored_form_keeps_words_as_columns_and_loads_back_the_same():
     }
     assert Transcript.from_json(original.to_json(columns=True)).to_dict() == original.to_dict()
     assert Transcript.from_json(original.to_json()).to_dict() == original.to_dict()  # the old form too
+
+
+def test_unheard_speech_is_kept_and_a_transcript_that_never_measured_it_says_so():
+    original = make_transcript()
+    stored = json.loads(original.to_json(columns=True))
+    assert stored["unheard"] == [{"speaker": "customer", "channel": 1, "start": 1.5, "end": 3.25}]
+    assert Transcript.from_json(original.to_json(columns=True)).unheard == [Unheard("customer", 1, 1.5, 3.25)]
+    del stored["unheard"]  # written before callaudit kept it
+    assert Transcript.from_dict(stored).unheard is None
+    assert transcript_from_turns([("agent", "Hello.")]).unheard is None
 
 
 def test_a_word_unlike_its_utterance_keeps_its_own_speaker_and_channel():

@@ -14,10 +14,11 @@ import pytest
 from conftest import ROOT, write_wav
 
 from callaudit.cli import main
+from checks import load_packs, run_checks
 from transcribe.audio import decode
-from transcribe.engine import TranscribeOptions, _redecode_skipped, transcribe_file
-from transcribe.model import Word
-from transcribe.reference import pyannote_sample
+from transcribe.engine import TranscribeOptions, _redecode_skipped, _uncovered, _voiced, transcribe_file
+from transcribe.model import UNHEARD_SECONDS, Word
+from transcribe.reference import asterisk_prompts, pyannote_sample
 from transcribe.scoring import ZERO, score
 
 pytestmark = pytest.mark.slow
@@ -145,3 +146,44 @@ def test_a_whole_call_keeps_the_sentence_whisper_skipped():
     text = " ".join(w.text.lower() for w in words)
     assert "january" in text and "interviews" in text, text
     assert max(w.end - w.start for w in words) <= options.max_word_seconds
+
+
+# holdout4's h403, mono: Whisper decoding the whole call writes no word for the consumer's
+# "Oh, thank heavens. I've been losing sleep over it, my husband kept saying I was being silly"
+# (46.0-52.3 s), where Silero VAD hears speech.
+DROPPED_CALL = ROOT / "eval" / "holdout4" / "calls" / "h403_negated_jail_worry.wav"
+
+
+def test_speech_no_word_covers_is_decoded_again_and_what_stays_unheard_is_kept():
+    heard = transcribe_file(DROPPED_CALL)
+    dropped = [w for w in heard.words if 45.8 <= w.start and w.end <= 52.5]
+    assert "sleep" in " ".join(w.text.lower() for w in dropped), heard.text
+    assert heard.unheard is not None
+    assert not [u for u in heard.unheard if u.end - u.start >= 1.5 and u.start < 52.3 and u.end > 46.0]
+
+    once = transcribe_file(DROPPED_CALL, TranscribeOptions(redecode_unheard_seconds=0))
+    assert not [w for w in once.words if 46.5 <= w.start <= 51.5]
+    (stretch,) = [u for u in once.unheard if u.start < 52.3 and u.end > 46.0]
+    assert stretch.speaker == "mixed" and stretch.channel == 0
+    assert 45.5 <= stretch.start <= 46.8 and 51.5 <= stretch.end <= 52.8, stretch
+    findings = run_checks(once, None, load_packs(["us_collections"]))
+    (listen,) = [f for f in findings if f.rule_id == "review.unheard_speech"]
+    assert (listen.status, listen.start, listen.end) == ("needs_listen", stretch.start, stretch.end)
+
+
+def test_unheard_stretches_are_voiced_ones_no_word_covers():
+    """Silero VAD on a real prompt: all of it unheard with no words, none with its own words."""
+    ref = asterisk_prompts(limit=1)[0]
+    samples = decode(ref.path).channels[0]
+    voiced = _voiced(samples, TranscribeOptions())
+    assert voiced and voiced[-1][1] - voiced[0][0] >= 1.0
+    assert _uncovered(voiced, []) == [
+        (round(a, 3), round(b, 3)) for a, b in voiced if b - a >= UNHEARD_SECONDS
+    ]
+    start, end = voiced[0][0], voiced[-1][1]
+    whole = (Word(start, end, "all", 0.9, "mixed", 0),)
+    assert _uncovered(voiced, [whole]) == []
+    middle = (start + end) / 2
+    first_half = (Word(start, middle - 0.6, "half", 0.9, "mixed", 0),)
+    left = _uncovered(voiced, [first_half])
+    assert left and left[0][0] == round(middle - 0.6, 3) and left[-1][1] == round(end, 3)

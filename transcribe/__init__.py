@@ -8,7 +8,7 @@ from transcribe.errors import (
     TruncatedAudioError,
 )
 from transcribe.meta import CallMeta, load_meta
-from transcribe.model import Provenance, Transcript, Utterance, Word
+from transcribe.model import Provenance, Transcript, Unheard, Utterance, Word
 
 __all__ = [
     "AudioDecodeError",
@@ -20,6 +20,7 @@ __all__ = [
     "Transcript",
     "TranscriptFormatError",
     "TruncatedAudioError",
+    "Unheard",
     "Utterance",
     "Word",
     "load_meta",

@@ -65,6 +65,24 @@ class Utterance:
         return " ".join(w.text for w in self.words)
 
 
+# Voiced stretches with no word at least this long are kept in a transcript (``Unheard``);
+# a rule decides which of them a human hears (its ``min_seconds``). Not a TranscribeOptions
+# field: it changes no word Whisper writes, so it must not change a transcript's cache key.
+UNHEARD_SECONDS = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Unheard:
+    """A stretch of one channel that sounds like speech (Silero VAD) and has no word in the
+    transcript: Whisper dropped it. No rule can check words it never saw, so a rule sends it to
+    a human (``review.unheard_speech``)."""
+
+    speaker: str
+    channel: int
+    start: float
+    end: float
+
+
 @dataclass(frozen=True)
 class Provenance:
     """What produced a transcript: enough to reproduce it or to decide it is stale."""
@@ -89,6 +107,8 @@ class Transcript:
     utterances: list[Utterance]
     provenance: Provenance
     dropped_words: int = 0
+    # None: not measured (reference text, or transcribed before callaudit measured it).
+    unheard: list[Unheard] | None = None
     schema_version: int = SCHEMA_VERSION
 
     @property
@@ -152,6 +172,7 @@ class Transcript:
                 utterances=utterances,
                 provenance=Provenance(**data["provenance"]),
                 dropped_words=data.get("dropped_words", 0),
+                unheard=_unheard(data.get("unheard")),
                 schema_version=version,
             )
         except (KeyError, TypeError) as exc:
@@ -169,6 +190,10 @@ class Transcript:
         if not isinstance(data, dict):
             raise TranscriptFormatError("a transcript is a JSON object")
         return cls.from_dict(data)
+
+
+def _unheard(stretches: list[dict[str, Any]] | None) -> list[Unheard] | None:
+    return None if stretches is None else [Unheard(**stretch) for stretch in stretches]
 
 
 WORD_COLUMNS = ("start", "end", "text", "probability")  # and speaker, channel when a word's differ
@@ -243,6 +268,9 @@ def spoken_words(text: str) -> list[str]:
     return words
 
 
+CHANNEL_OF = {"agent": 0, "customer": 1}  # of a transcript built from text; anything else is 0
+
+
 def transcript_from_turns(
     turns: list[tuple[str, str]],
     call_id: str = "text",
@@ -256,11 +284,10 @@ def transcript_from_turns(
     customer channel 1, anything else channel 0. Words are split as Whisper writes
     them (``spoken_words``).
     """
-    channel_of = {"agent": 0, "customer": 1}
     utterances: list[Utterance] = []
     clock = 0.0
     for speaker, text in turns:
-        channel = channel_of.get(speaker, 0)
+        channel = CHANNEL_OF.get(speaker, 0)
         words = []
         for token in spoken_words(text):
             words.append(Word(clock, clock + seconds_per_word * 0.9, token, probability, speaker, channel))
