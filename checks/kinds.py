@@ -697,8 +697,10 @@ def _after_the_other_spoke(text: CallText, firsts: list[Occurrence], other: str)
     Larsen?" "Depends. Who's asking?", one hundred and ninetieth text set, qh18). In mono speech,
     where nobody's words are told apart, a bare "yes" sentence that opens the call answers nothing
     either ("Yes. Hi. This is Kayla ... Is this Devon Price?" "Who's asking?", his brother, two
-    hundredth text set, qr21 end to end); not the agent's "Yeah, hi, Mr. Calloway" (xz14). Said with
-    a name ("Hi, this is Maria Lopez, calling about my bill") it still confirms."""
+    hundredth text set, qr21 end to end), nor one with a greeting that ends its sentence ("Yeah,
+    hello?" ... "I'm calling for Jamal Whitfield about the four hundred twelve dollar balance" "This
+    is his father", rd08); not the agent's "Yeah, hi, Mr. Calloway" (xz14). Said with a name ("Hi,
+    this is Maria Lopez, calling about my bill") it still confirms."""
     streams = {s.speaker: s for s in text.streams if s.end > s.start}
     if "mixed" in streams:
         opening = streams["mixed"].start
@@ -716,8 +718,15 @@ def _bare_yes(text: CallText, first: Occurrence) -> bool:
 
 
 def _ends_a_sentence(text: CallText, first: Occurrence) -> bool:
-    """Whether ``first`` is said as a sentence of its own ("Yes." or "Yeah?"): nothing of its turn follows it."""
-    return first.end >= len(text.tokens) or text.words_into_turn(first.end) == 0
+    """Whether ``first`` is said as a sentence of its own ("Yes." or "Yeah?"), or with a greeting
+    ("Yeah, hello?"): nothing else of its turn follows it."""
+    after = first.end
+    while after < len(text.tokens) and text.tokens[after] in _HELLO and text.words_into_turn(after):
+        after += 1
+    return after >= len(text.tokens) or text.words_into_turn(after) == 0
+
+
+_HELLO = frozenset({"hello", "hi", "hey"})
 
 
 # How a speaker gives their name in the opening ("it's Rob Kessler", "this is Tina", "my name is
@@ -893,7 +902,10 @@ def _unsure_answer(ctx: CallContext, rule: Rule, when: float) -> str:
     first, text = rule.spec.first, ctx.text
     floor = ctx.min_probability(rule)
     withheld = _withholdings(ctx, rule, floor)
-    for a, b in text.token_ranges(speakers_for(first.speaker), -INF, when):
+    # on its speaker's own channel, a word before the other party said any answers no question:
+    # "Hello (p=0.18)" picking up the phone (two hundred and eleventh text set, rc03 end to end)
+    opens = _first_word_time(text, rule.spec.then.speaker)
+    for a, b in text.token_ranges(speakers_for(first.speaker), opens, when):
         for i in text.unsure_tokens(floor, a, b):
             if (not first.turn_start or text.words_into_turn(i) < TURN_START_WORDS) and not any(
                 0 < w - i <= _WITHHELD_WITHIN and text.words_into_turn(w) == text.words_into_turn(i) + w - i
@@ -905,6 +917,12 @@ def _unsure_answer(ctx: CallContext, rule: Rule, when: float) -> str:
                     f"where an answer would be were unsure ({word.text!r}, p={word.probability:.2f})"
                 )
     return ""
+
+
+def _first_word_time(text: CallText, speaker: str) -> float:
+    """When ``speaker`` first said a word on their own channel (-INF in mono speech or never)."""
+    stream = next((s for s in text.streams if s.speaker == speaker and s.end > s.start), None)
+    return -INF if stream is None else text.words[stream.start].start
 
 
 # How soon after an unsure word a withholding voids it: "It (p=0.07) depends who's asking"

@@ -1130,6 +1130,24 @@ def test_order_an_unsure_word_just_before_a_withholding_was_no_lost_yes(pack) ->
     assert check(pack, "procedure.verify_withheld", transcript=late) == []
 
 
+def test_order_an_unsure_word_before_the_agent_spoke_answered_nothing(pack) -> None:
+    """ "Hello (p=0.18)" picking up the phone, on the consumer's own channel, is no lost "yes"
+    (rc03 end to end: the roommate was then told the balance)."""
+    turns = [("customer", "Hello?"), ("agent", "Is this John?"), ("customer", "Who's asking?")]
+    told = [*turns, ("agent", "You owe us money.")]
+    picked_up = with_probability(transcript_from_turns(told, call_id="rc03"), {"hello"}, 0.18)
+    assert statuses(check(pack, "procedure.verify", transcript=picked_up)) == ["violation"]
+    # said after the agent spoke, an unsure word may be the lost answer
+    asked = [("agent", "Is this John?"), ("customer", "Hello?"), ("agent", "You owe us money.")]
+    answered = with_probability(transcript_from_turns(asked, call_id="c2"), {"hello"}, 0.18)
+    assert statuses(check(pack, "procedure.verify", transcript=answered)) == ["needs_listen"]
+    # in mono speech nobody's first word is told apart
+    mono = with_probability(
+        transcript_from_turns([("mixed", t) for _, t in told], call_id="c3"), {"hello"}, 0.18
+    )
+    assert statuses(check(pack, "procedure.verify", transcript=mono)) == ["needs_listen"]
+
+
 def test_order_then_before_first_is_a_violation(pack) -> None:
     turns = [("agent", "You owe us money. Is this John?"), ("customer", "Yes."), ("agent", "Thanks.")]
     assert statuses(check(pack, "procedure.verify", *turns)) == ["violation"]
@@ -1170,6 +1188,9 @@ def test_order_a_bare_yes_before_the_agent_spoke_answers_the_phone_not_the_quest
     assert statuses(check(pack, "procedure.verify", *mono)) == ["needs_listen"]
     mono_answered = [("mixed", "Is this John?"), ("mixed", "Yes?"), ("mixed", "You owe us money.")]
     assert check(pack, "procedure.verify", *mono_answered) == []
+    # nor with a greeting that ends its sentence ("Yeah, hello?", rd08, his father)
+    picked_up = [("mixed", "Yes, hello?"), ("mixed", "Hi, Kevin calling. You owe us money, John.")]
+    assert statuses(check(pack, "procedure.verify", *picked_up)) == ["needs_listen"]
     # not a "yes" that runs on into the opening: who said it cannot be told (xz14, the agent's)
     mono_opening = [("mixed", "Yes, hi John, it's Dean."), ("mixed", "You owe us money.")]
     assert check(pack, "procedure.verify", *mono_opening) == []

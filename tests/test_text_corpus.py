@@ -97,7 +97,8 @@ then fixed, and text201 (26 of 26, P 0.87) and text202 (23 of 26, P 0.96), both 
 text203 (25 of 26, P 0.86) and text204 (25 of 26, P 0.93), both then fixed, and text205 (26 of 26,
 P 0.93) and text206 (24 of 26, P 0.96), both then fixed, and text207 (25 of 26, P 0.89) and text208
 (26 of 26, P 0.90), both then fixed; the next session added text209 (24 of 26, P 0.89) and text210
-(23 of 25, P 0.92), both then fixed.
+(23 of 25, P 0.92), both then fixed, and text211 (25 of 26, P 0.96) and text212 (24 of 26, P 0.92),
+both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -888,6 +889,12 @@ TEXT_SETS = {
     # a two-hundred-and-tenth (home health aides and group-home staff), 23 of 25, P 0.92. Then
     # fixed; left: a mono consumer swearing (rb25)
     "text210": (30, 25, 25, 0.95),
+    # a second round, first sight at 72abccd: a two-hundred-and-eleventh author (movie theater,
+    # bowling alley and amusement park staff), 25 of 26, P 0.96. Then fixed; left: a mono consumer
+    # swearing (rc06)
+    "text211": (30, 26, 26, 0.95),
+    # a two-hundred-and-twelfth (sanitation workers and city street crews), 24 of 26, P 0.92. Then fixed
+    "text212": (30, 26, 26, 1.0),
 }
 
 
