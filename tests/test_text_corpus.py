@@ -98,7 +98,7 @@ text203 (25 of 26, P 0.86) and text204 (25 of 26, P 0.93), both then fixed, and 
 P 0.93) and text206 (24 of 26, P 0.96), both then fixed, and text207 (25 of 26, P 0.89) and text208
 (26 of 26, P 0.90), both then fixed; the next session added text209 (24 of 26, P 0.89) and text210
 (23 of 25, P 0.92), both then fixed, and text211 (25 of 26, P 0.96) and text212 (24 of 26, P 0.92),
-both then fixed.
+both then fixed, and text213 (25 of 26, P 0.93) and text214 (24 of 26, P 0.92), both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -895,6 +895,11 @@ TEXT_SETS = {
     "text211": (30, 26, 26, 0.95),
     # a two-hundred-and-twelfth (sanitation workers and city street crews), 24 of 26, P 0.92. Then fixed
     "text212": (30, 26, 26, 1.0),
+    # a third round, first sight at 8f75a60: a two-hundred-and-thirteenth author (ski resort lift
+    # operators and snowplow drivers), 25 of 26, P 0.93. Then fixed; left: a mono consumer swearing (re10)
+    "text213": (30, 26, 26, 0.95),
+    # a two-hundred-and-fourteenth (tax preparers and bookkeepers), 24 of 26, P 0.92. Then fixed
+    "text214": (30, 26, 26, 1.0),
 }
 
 
