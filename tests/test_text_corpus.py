@@ -98,7 +98,8 @@ text203 (25 of 26, P 0.86) and text204 (25 of 26, P 0.93), both then fixed, and 
 P 0.93) and text206 (24 of 26, P 0.96), both then fixed, and text207 (25 of 26, P 0.89) and text208
 (26 of 26, P 0.90), both then fixed; the next session added text209 (24 of 26, P 0.89) and text210
 (23 of 25, P 0.92), both then fixed, and text211 (25 of 26, P 0.96) and text212 (24 of 26, P 0.92),
-both then fixed, and text213 (25 of 26, P 0.93) and text214 (24 of 26, P 0.92), both then fixed.
+both then fixed, and text213 (25 of 26, P 0.93) and text214 (24 of 26, P 0.92), both then fixed,
+and text215 (24 of 26, P 0.96) and text216 (24 of 26, P 0.92), both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -900,6 +901,12 @@ TEXT_SETS = {
     "text213": (30, 26, 26, 0.95),
     # a two-hundred-and-fourteenth (tax preparers and bookkeepers), 24 of 26, P 0.92. Then fixed
     "text214": (30, 26, 26, 1.0),
+    # a fourth round, first sight at 8c12186: a two-hundred-and-fifteenth author (wedding, event and
+    # catering staff), 24 of 26, P 0.96. Then fixed
+    "text215": (30, 26, 26, 1.0),
+    # a two-hundred-and-sixteenth (bus drivers, subway operators and transit workers), 24 of 26, P
+    # 0.92. Then fixed; left: a mono consumer swearing (rh07)
+    "text216": (30, 26, 26, 0.95),
 }
 
 
