@@ -707,9 +707,7 @@ def _after_the_other_spoke(text: CallText, firsts: list[Occurrence], other: str)
         return [
             f for f in firsts if not (f.start == opening and _bare_yes(text, f) and _ends_a_sentence(text, f))
         ]
-    if other not in streams:  # the other party never spoke
-        return firsts
-    opens = text.words[streams[other].start].start
+    opens = _first_word_time(text, other)  # -INF if the other party never spoke: all kept
     return [f for f in firsts if f.ambiguous or f.t_start >= opens or not _bare_yes(text, f)]
 
 

@@ -400,16 +400,26 @@ def _redecode_skipped(
     consumer's "plant in January. I've been riding it to interviews" under a 7 s "the"
     (holdout8, h802). The segment's audio alone, decoded with the same options, keeps them.
     """
-    start = max(0.0, float(segment.start) - 0.2)
-    end = min(len(samples) / SAMPLE_RATE, float(segment.end) + 0.2)
-    clip = samples[int(start * SAMPLE_RATE) : int(end * SAMPLE_RATE)]
-    again, _info = model.transcribe(clip, **options.whisper_kwargs())
-    heard = [_words_of(piece, role, channel, offset=start) for piece in again]
+    start, end = float(segment.start), float(segment.end)
+    heard = _decode_alone(model, samples, start, end, role, channel, options)
     count = sum(map(len, heard))
     if count <= len(words):
         return [words]
     log.info("%s channel: decoded %.1f-%.1f s again: %d words, not %d", role, start, end, count, len(words))
     return heard
+
+
+def _decode_alone(
+    model, samples: np.ndarray, start: float, end: float, role: str, channel: int, options: TranscribeOptions
+) -> list[tuple[Word, ...]]:
+    """The words of ``start`` to ``end`` (0.2 s wider each side) decoded from that audio alone with
+    the same options, one tuple per segment, at the call's times."""
+    lo = max(0.0, start - 0.2)
+    hi = min(len(samples) / SAMPLE_RATE, end + 0.2)
+    segments, _info = model.transcribe(
+        samples[int(lo * SAMPLE_RATE) : int(hi * SAMPLE_RATE)], **options.whisper_kwargs()
+    )
+    return [_words_of(segment, role, channel, offset=lo) for segment in segments]
 
 
 def _voiced(samples: np.ndarray, options: TranscribeOptions) -> list[tuple[float, float]]:
@@ -458,18 +468,11 @@ def _decode_stretch(
     (qk15), and qs20's twelve seconds as "... take your damn account and shove it" and "Your
     people are all the same. A debbie with a work band and a sob story".
     """
-    lo = max(0.0, start - 0.2)
-    hi = min(len(samples) / SAMPLE_RATE, end + 0.2)
-    segments, _info = model.transcribe(
-        samples[int(lo * SAMPLE_RATE) : int(hi * SAMPLE_RATE)], **options.whisper_kwargs()
-    )
-    found = []
-    for segment in segments:
-        words = tuple(
-            w for w in _words_of(segment, role, channel, offset=lo) if start <= (w.start + w.end) / 2 <= end
-        )
-        if words:
-            found.append(words)
+    found = [
+        inside
+        for words in _decode_alone(model, samples, start, end, role, channel, options)
+        if (inside := tuple(w for w in words if start <= (w.start + w.end) / 2 <= end))
+    ]
     if found:
         log.info(
             "%s channel: decoded the unheard %.1f-%.1f s alone: %d words",
