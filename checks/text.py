@@ -353,6 +353,9 @@ class CallText:
         A turn is an utterance, cut where the other party spoke in a pause of it: on stereo
         audio Whisper runs one channel's words across the other party's turn into one segment
         ("The eye of this is courage, [agent: can you give me the ZIP code?] just 8-0-0-1-2").
+        On a channel of its own, an utterance that follows the one before it within TURN_GAP
+        goes on its turn: Whisper cut "in division dispatch. | This is Gloria." 0.3 s apart, and
+        "this is" did not open the dispatcher's turn (two hundred and sixteenth text set, rh04).
         On mono audio a sentence start opens a turn too, since Whisper runs the two parties'
         sentences into one utterance there ("Is this Pat Jensen? Yes, it is.").
         Fillers do not count: "Sim, uh, the fourth of March" opens with its date; nor, with a
@@ -362,8 +365,12 @@ class CallText:
         """
         first = self.utterance_start(token)
         words = self.words
-        opens = first
         mono = self.stream_of(token).speaker == "mixed"
+        if not mono:
+            opening = self.stream_of(token).start
+            while first > opening and words[first].start - words[first - 1].end < TURN_GAP:
+                first = self.utterance_start(first - 1)
+        opens = first
         if not mono:
             for j in range(token, first, -1):
                 if words[j].start - words[j - 1].end < TURN_GAP:

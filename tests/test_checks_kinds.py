@@ -1196,6 +1196,40 @@ def test_order_a_bare_yes_before_the_agent_spoke_answers_the_phone_not_the_quest
     assert check(pack, "procedure.verify", *mono_opening) == []
 
 
+def moved_closer(transcript: Transcript, index: int, gap: float) -> Transcript:
+    """The transcript with utterance ``index`` and everything after it moved earlier, to start
+    ``gap`` seconds after the utterance before it ends."""
+    utterances = list(transcript.utterances)
+    shift = utterances[index].start - utterances[index - 1].end - gap
+    moved = [
+        Utterance(
+            u.speaker,
+            u.channel,
+            u.start - shift,
+            u.end - shift,
+            tuple(replace(w, start=w.start - shift, end=w.end - shift) for w in u.words),
+        )
+        for u in utterances[index:]
+    ]
+    return replace(transcript, utterances=utterances[:index] + moved)
+
+
+def test_a_turn_whisper_cut_into_segments_opens_once(pack) -> None:
+    """Whisper cut "East Oakland Division, dispatch, this is Gloria" into two segments 0.3 s apart:
+    "this is" no longer opened her turn, and the dispatcher told the operator's balance confirmed
+    nothing (two hundred and sixteenth text set, rh04 end to end)."""
+    turns = [
+        ("customer", "East Oakland Division dispatch."),
+        ("customer", "This is Gloria."),
+        ("agent", "Is Marcus around? You owe us money."),
+    ]
+    one_turn = moved_closer(transcript_from_turns(turns, call_id="rh04"), 1, 0.3)
+    assert statuses(check(pack, "procedure.verify", transcript=one_turn)) == ["violation"]
+    # a pause long enough for someone else to pick up opens a new turn ("Hold on." ... "Hello, this
+    # is Arturo", xi21), as every line of a script does
+    assert check(pack, "procedure.verify", *turns) == []
+
+
 def test_a_groups_mono_exceptions_count_only_in_mono_speech(pack) -> None:
     at_work = ("This is Andre. I'm at the desk.", "You owe us money.")
     stereo = [("agent", "Hi, is this Andre?"), ("customer", at_work[0]), ("agent", at_work[1])]
