@@ -628,6 +628,14 @@ def _revoked_in_reply(
     if not revokes:
         return False
     text = ctx.text
+    if occ.ambiguous:
+        # mono speech has no turns of the consumer's: a self-naming revocation soon after
+        return any(
+            occ.t_end <= r.t_start <= occ.t_end + _MONO_REPLY_SECONDS
+            and text.tokens[r.start] in _SELF_NAMING
+            and not any(occ.t_end <= h < r.t_start for h in handovers)
+            for r in group_occurrences(ctx, rule, "revoked_by")
+        )
     reply = next((t for t in text.turns if t.speaker == "customer" and t.t_start >= occ.t_end), None)
     return reply is not None and any(
         reply.t_start <= r.t_start <= reply.t_end
@@ -655,6 +663,7 @@ def _confirmed_by_first_reply(ctx: CallContext, occ: Occurrence, firsts: list[Oc
     )
 
 
+_MONO_REPLY_SECONDS = 10.0  # in mono speech, how soon after the details a reply says who is speaking
 _REPLY_OPENING_WORDS = 6  # "Whoa, whoa. This is Lonnie, his brother": where a reply says who is speaking
 # the first words of a revocation that says who is speaking, not "She's away at college" (yf08)
 _SELF_NAMING = {"this", "i'm", "i", "it's"}

@@ -99,7 +99,8 @@ P 0.93) and text206 (24 of 26, P 0.96), both then fixed, and text207 (25 of 26, 
 (26 of 26, P 0.90), both then fixed; the next session added text209 (24 of 26, P 0.89) and text210
 (23 of 25, P 0.92), both then fixed, and text211 (25 of 26, P 0.96) and text212 (24 of 26, P 0.92),
 both then fixed, and text213 (25 of 26, P 0.93) and text214 (24 of 26, P 0.92), both then fixed,
-and text215 (24 of 26, P 0.96) and text216 (24 of 26, P 0.92), both then fixed.
+and text215 (24 of 26, P 0.96) and text216 (24 of 26, P 0.92), both then fixed, and text217 (26 of
+26, P 0.90) and text218 (26 of 26, P 0.93), both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -883,10 +884,11 @@ TEXT_SETS = {
     # 0.90. Then fixed; left: a mono consumer's hearsay that collectors "can drag you to court" (qz20)
     "text208": (30, 26, 26, 0.95),
     # the next session, first sight at f36b650: a two-hundred-and-ninth author (airport baggage
-    # handlers, gate agents, fuelers and cleaners), 24 of 26, P 0.89. Then fixed; left: "Yeah, this
-    # is Luis's phone", his brother, read as the consumer's confirmation (ra19, mono), and a mono
-    # consumer swearing (ra06)
-    "text209": (30, 26, 25, 0.9),
+    # handlers, gate agents, fuelers and cleaners), 24 of 26, P 0.89. Then fixed; left: a mono
+    # consumer swearing (ra06). "Yeah, this is Luis's phone", his brother, read as the consumer's
+    # confirmation (ra19, mono), was found in the next session by his reply ("I'm not Luis, I'm his
+    # brother Danny")
+    "text209": (30, 26, 26, 0.9),
     # a two-hundred-and-tenth (home health aides and group-home staff), 23 of 25, P 0.92. Then
     # fixed; left: a mono consumer swearing (rb25)
     "text210": (30, 25, 25, 0.95),
@@ -907,6 +909,14 @@ TEXT_SETS = {
     # a two-hundred-and-sixteenth (bus drivers, subway operators and transit workers), 24 of 26, P
     # 0.92. Then fixed; left: a mono consumer swearing (rh07)
     "text216": (30, 26, 26, 0.95),
+    # a fifth round, first sight at a612a32: a two-hundred-and-seventeenth author (commercial
+    # fishermen, dockworkers and cannery workers), 26 of 26, P 0.90. Then fixed; left: a mono
+    # consumer swearing (ri21)
+    "text217": (30, 26, 26, 0.9),
+    # a two-hundred-and-eighteenth (funeral-home staff, cemetery groundskeepers and florists), 26 of
+    # 26, P 0.93. Then fixed; left: "A law office? ... A lawyer is handling this now?", the consumer
+    # asking about the agent's own law office (rj24)
+    "text218": (30, 26, 26, 0.95),
 }
 
 
