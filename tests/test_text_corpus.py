@@ -100,7 +100,8 @@ P 0.93) and text206 (24 of 26, P 0.96), both then fixed, and text207 (25 of 26, 
 (23 of 25, P 0.92), both then fixed, and text211 (25 of 26, P 0.96) and text212 (24 of 26, P 0.92),
 both then fixed, and text213 (25 of 26, P 0.93) and text214 (24 of 26, P 0.92), both then fixed,
 and text215 (24 of 26, P 0.96) and text216 (24 of 26, P 0.92), both then fixed, and text217 (26 of
-26, P 0.90) and text218 (26 of 26, P 0.93), both then fixed.
+26, P 0.90) and text218 (26 of 26, P 0.93), both then fixed, and text219 (26 of 26, P 1.00) and
+text220 (24 of 26, P 0.86), the second then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -917,6 +918,14 @@ TEXT_SETS = {
     # 26, P 0.93. Then fixed; left: "A law office? ... A lawyer is handling this now?", the consumer
     # asking about the agent's own law office (rj24)
     "text218": (30, 26, 26, 0.95),
+    # a sixth round, first sight at 3e95529: a two-hundred-and-nineteenth author (oil-field
+    # roughnecks, pipeline welders and refinery operators), 26 of 26, P 1.00
+    "text219": (30, 26, 26, 1.0),
+    # a two-hundred-and-twentieth (hair stylists, nail technicians and spa receptionists), 24 of 26,
+    # P 0.86. Then fixed; left: "Thank you for calling Willow Creek Spa, oh, sorry, habit. Yes, this is
+    # Paige", her "yes" too far into her turn to confirm (rl13), and a mono consumer's "I want to see
+    # the paperwork" with no validation offered heard (rl04, needs_listen)
+    "text220": (30, 26, 26, 0.9),
 }
 
 
