@@ -11,6 +11,7 @@ gives ``needs_listen``, never a silent pass.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from operator import attrgetter
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -691,6 +692,8 @@ def _firsts_since_handover(
     firsts = _after_the_other_spoke(ctx.text, firsts, rule.spec.then.speaker)
     if rule.spec.greeted_by_name:
         firsts = firsts + _greeted_by_name(ctx.text, first.speaker, rule.spec.then.speaker)
+    if rule.spec.named_as_asked:
+        firsts = firsts + _named_as_asked(ctx.text, first.speaker, rule.spec.then.speaker)
     if not revokes or rule.spec.handed_over_by is None:
         return firsts, []
     handovers = _heard_at(ctx, rule, "handed_over_by")
@@ -785,6 +788,35 @@ def _greeted_by_name(text: CallText, greeter: str, named: str) -> list[Occurrenc
         if tokens[i] not in _GREETING_WORDS:
             break
     return []
+
+
+def _named_as_asked(text: CallText, speaker: str, asker: str) -> list[Occurrence]:
+    """``speaker``'s "this is Shelby" opening a sentence of their turn right after a turn of the
+    ``asker``'s that named Shelby: "Am I speaking with Shelby Tanner?" answered "Morning is right,
+    man, I just got off a graveyard shift at the truck stop ... Yeah, this is Shelby." (two hundred
+    and twenty-second text set, rn01); "Is this Paige Lawson?" answered "Thank you for calling
+    Willow Creek Spa, oh, sorry, habit. Yes, this is Paige" (two hundred and twentieth, rl13).
+    Not "This is Shelby's brother" ("shelby's" is another word). On separate channels only."""
+    tokens, found = text.tokens, []
+    turns = text.turns
+    for asked, reply in pairwise(turns):
+        if asked.speaker != asker or reply.speaker != speaker:
+            continue
+        named = {
+            tokens[i]
+            for a, b in text.token_ranges(frozenset({asker}), asked.t_start, asked.t_end)
+            for i in range(a, b)
+        } - STOP_WORDS
+        for a, b in text.token_ranges(frozenset({speaker}), reply.t_start, reply.t_end):
+            found += [
+                Occurrence(text, i, i + 3, speaker, False, None, negated=False)
+                for i in range(a, b - 2)
+                if tokens[i] == "this"
+                and tokens[i + 1] == "is"
+                and tokens[i + 2] in named
+                and text.words_into_turn(i, by_sentence=True) < TURN_START_WORDS
+            ]
+    return found
 
 
 def _said_confirmations(ctx: CallContext, rule: Rule, firsts: list[Occurrence]) -> list[Occurrence]:

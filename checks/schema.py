@@ -324,6 +324,10 @@ class OrderRule(RuleBase):
     With ``greeted_by_name``, the ``first`` speaker's first words greeting the ``then`` speaker
     by the name they gave count as ``first``: "Hi Denise, it's Rob Kessler with Tri-County
     Collections" answered "Hi Rob. I'm on my lunch" is someone the agent has talked to before.
+    With ``named_as_asked``, the ``first`` speaker's "this is Shelby" opening a sentence of their
+    reply to a turn of the ``then`` speaker that named Shelby counts as ``first``, wherever in the
+    reply it comes: "Am I speaking with Shelby Tanner?" answered "Morning is right, man, I just got
+    off a graveyard shift ... Yeah, this is Shelby."
     """
 
     kind: Literal["order"]
@@ -339,6 +343,7 @@ class OrderRule(RuleBase):
     handed_over_by: PhraseGroup | None = None
     consented_by: Consent | None = None
     greeted_by_name: bool = False
+    named_as_asked: bool = False
 
     @model_validator(mode="after")
     def _revoked(self) -> OrderRule:

@@ -117,6 +117,7 @@ RULES = {
                 mono_exceptions: ["this is * * at the desk"]}
         then: {speaker: agent, phrases: ["you owe"]}
         greeted_by_name: true
+        named_as_asked: true
     """,
     "response/lawyer.yml": """\
         kind: response
@@ -1249,6 +1250,20 @@ def test_a_groups_mono_exceptions_count_only_in_mono_speech(pack) -> None:
 def test_order_greeted_by_the_name_the_agent_gave_confirms(pack, opening, greeted) -> None:
     turns = [("agent", opening), ("customer", "Jake, I told you on Monday."), ("agent", "You owe us money.")]
     assert statuses(check(pack, "procedure.verify_at_work", *turns)) == ([] if greeted else ["violation"])
+
+
+def test_order_this_is_the_name_asked_for_confirms_anywhere_in_the_reply(pack) -> None:
+    """ "Yeah, this is Shelby" closing a reply about a graveyard shift answers "Am I speaking with
+    Shelby Tanner?" (two hundred and twenty-second text set, rn01); with ``named_as_asked`` only."""
+    asked = ("agent", "Good morning. Am I speaking with Shelby Tanner?")
+    told = ("agent", "You owe us money.")
+    reply = ("customer", "Morning is right, man, I just got off a graveyard shift. Yeah, this is Shelby.")
+    assert check(pack, "procedure.verify_at_work", asked, reply, told) == []
+    assert statuses(check(pack, "procedure.verify", asked, reply, told)) == ["violation"]
+    # not a name the agent did not ask for, nor the one asked for with more after it
+    for other in ("Yeah, this is Gloria.", "Yeah, this is Shelby's brother."):
+        reply = ("customer", f"Morning is right, man, I just got off a graveyard shift. {other}")
+        assert statuses(check(pack, "procedure.verify_at_work", asked, reply, told)) == ["violation"]
 
 
 def test_findings_of_all_rules_come_in_time_order_and_as_contract_dicts(pack) -> None:

@@ -101,7 +101,8 @@ P 0.93) and text206 (24 of 26, P 0.96), both then fixed, and text207 (25 of 26, 
 both then fixed, and text213 (25 of 26, P 0.93) and text214 (24 of 26, P 0.92), both then fixed,
 and text215 (24 of 26, P 0.96) and text216 (24 of 26, P 0.92), both then fixed, and text217 (26 of
 26, P 0.90) and text218 (26 of 26, P 0.93), both then fixed, and text219 (26 of 26, P 1.00) and
-text220 (24 of 26, P 0.86), the second then fixed.
+text220 (24 of 26, P 0.86), the second then fixed, and text221 (24 of 26, P 0.96) and text222
+(24 of 26, P 0.92), both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -926,6 +927,13 @@ TEXT_SETS = {
     # Paige", her "yes" too far into her turn to confirm (rl13), and a mono consumer's "I want to see
     # the paperwork" with no validation offered heard (rl04, needs_listen)
     "text220": (30, 26, 26, 0.9),
+    # a seventh round, first sight at 901215a: a two-hundred-and-twenty-first author (zookeepers,
+    # aquarium staff and park rangers), 24 of 26, P 0.96. Then fixed; left: a mono consumer's "Do I
+    # need to get a lawyer or call the cops or something?" (rm18, needs_listen)
+    "text221": (30, 26, 26, 0.95),
+    # a two-hundred-and-twenty-second (warehouse pickers, forklift drivers and truck-stop cashiers),
+    # 24 of 26, P 0.92. Then fixed
+    "text222": (30, 26, 26, 0.95),
 }
 
 
