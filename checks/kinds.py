@@ -797,25 +797,31 @@ def _named_as_asked(text: CallText, speaker: str, asker: str) -> list[Occurrence
     and twenty-second text set, rn01); "Is this Paige Lawson?" answered "Thank you for calling
     Willow Creek Spa, oh, sorry, habit. Yes, this is Paige" (two hundred and twentieth, rl13).
     Not "This is Shelby's brother" ("shelby's" is another word). On separate channels only."""
-    tokens, found = text.tokens, []
-    turns = text.turns
-    for asked, reply in pairwise(turns):
+    streams = {s.speaker: s for s in text.streams}
+    if speaker not in streams or asker not in streams:
+        return []
+    tokens, own = text.tokens, streams[speaker]
+    # "this is <word>" said at all is rare: only then are the turns worth working out
+    said = [i for i in range(own.start, own.end - 2) if tokens[i] == "this" and tokens[i + 1] == "is"]
+    if not said:
+        return []
+    found = []
+    for asked, reply in pairwise(text.turns):
         if asked.speaker != asker or reply.speaker != speaker:
+            continue
+        here = [i for i in said if reply.t_start <= text.words[i].start <= reply.t_end]
+        if not here:
             continue
         named = {
             tokens[i]
             for a, b in text.token_ranges(frozenset({asker}), asked.t_start, asked.t_end)
             for i in range(a, b)
         } - STOP_WORDS
-        for a, b in text.token_ranges(frozenset({speaker}), reply.t_start, reply.t_end):
-            found += [
-                Occurrence(text, i, i + 3, speaker, False, None, negated=False)
-                for i in range(a, b - 2)
-                if tokens[i] == "this"
-                and tokens[i + 1] == "is"
-                and tokens[i + 2] in named
-                and text.words_into_turn(i, by_sentence=True) < TURN_START_WORDS
-            ]
+        found += [
+            Occurrence(text, i, i + 3, speaker, False, None, negated=False)
+            for i in here
+            if tokens[i + 2] in named and text.words_into_turn(i, by_sentence=True) < TURN_START_WORDS
+        ]
     return found
 
 
