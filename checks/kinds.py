@@ -424,8 +424,10 @@ def _suspects(ctx: CallContext, rule: Rule, before: float) -> list[Occurrence]:
     return found
 
 
-# How far back an echo's words are looked for in the agent's own speech.
-ECHO_SECONDS = 15
+# How far back an echo's words are looked for in the agent's own speech: "This is Nicole Pratt, I'm
+# a paralegal with the law office of Ashby and Harlan" ... a long turn ... "A law office? Oh my
+# God" (two hundred and twenty-fourth text set, rp24; 15 s until then).
+ECHO_SECONDS = 60
 AGENT = frozenset({"agent"})
 
 

@@ -704,6 +704,28 @@ def test_response_in_mixed_speech_needs_listening(pack) -> None:
             ],
             [],
         ),
+        # ... said a long turn back, within a minute (rp24: "I'm a paralegal with the law office of
+        # Ashby and Harlan" ... "A law office? Oh my God"); not longer ago
+        (
+            [
+                ("agent", "I'm the attorney on your file."),
+                ("customer", "Okay."),
+                ("agent", "We can help you with that. " * 20),
+                ("customer", "An attorney? For a couch?"),
+                ("agent", "Can you pay today?"),
+            ],
+            [],
+        ),
+        (
+            [
+                ("agent", "I'm the attorney on your file."),
+                ("customer", "Okay."),
+                ("agent", "We can help you with that. " * 35),
+                ("customer", "An attorney? For a couch?"),
+                ("agent", "Can you pay today?"),
+            ],
+            ["needs_listen"],
+        ),
         (
             [
                 ("agent", "I'm the attorney on your file."),

@@ -102,7 +102,8 @@ both then fixed, and text213 (25 of 26, P 0.93) and text214 (24 of 26, P 0.92), 
 and text215 (24 of 26, P 0.96) and text216 (24 of 26, P 0.92), both then fixed, and text217 (26 of
 26, P 0.90) and text218 (26 of 26, P 0.93), both then fixed, and text219 (26 of 26, P 1.00) and
 text220 (24 of 26, P 0.86), the second then fixed, and text221 (24 of 26, P 0.96) and text222
-(24 of 26, P 0.92), both then fixed.
+(24 of 26, P 0.92), both then fixed, and text223 (25 of 26, P 0.86) and text224 (26 of 26, P 0.93), both
+then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -934,6 +935,13 @@ TEXT_SETS = {
     # a two-hundred-and-twenty-second (warehouse pickers, forklift drivers and truck-stop cashiers),
     # 24 of 26, P 0.92. Then fixed
     "text222": (30, 26, 26, 0.95),
+    # an eighth round, first sight at 899dcac: a two-hundred-and-twenty-third author (dry cleaners,
+    # laundromat workers and tailors), 25 of 26, P 0.86. Then fixed; left: mono consumers swearing
+    # (ro03, ro22)
+    "text223": (30, 26, 26, 0.9),
+    # a two-hundred-and-twenty-fourth (movers, furniture-delivery crews and storage-unit managers),
+    # 26 of 26, P 0.93. Then fixed
+    "text224": (30, 26, 26, 1.0),
 }
 
 
