@@ -11,7 +11,6 @@ gives ``needs_listen``, never a silent pass.
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import pairwise
 from operator import attrgetter
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -802,29 +801,31 @@ def _named_as_asked(text: CallText, speaker: str, asker: str) -> list[Occurrence
     streams = {s.speaker: s for s in text.streams}
     if speaker not in streams or asker not in streams:
         return []
-    tokens, own = text.tokens, streams[speaker]
-    # "this is <word>" said at all is rare: only then are the turns worth working out
-    said = [i for i in range(own.start, own.end - 2) if tokens[i] == "this" and tokens[i + 1] == "is"]
-    if not said:
-        return []
+    tokens, words, own = text.tokens, text.words, streams[speaker]
     found = []
-    for asked, reply in pairwise(text.turns):
-        if asked.speaker != asker or reply.speaker != speaker:
+    for i in range(own.start, own.end - 2):
+        if tokens[i] != "this" or tokens[i + 1] != "is" or tokens[i + 2] in STOP_WORDS:
             continue
-        here = [i for i in said if reply.t_start <= text.words[i].start <= reply.t_end]
-        if not here:
+        # the asker's turn before it: their words since the speaker last spoke before them
+        asked = _last_token(text, asker, words[i].start)
+        if asked is None:
             continue
-        named = {
-            tokens[i]
-            for a, b in text.token_ranges(frozenset({asker}), asked.t_start, asked.t_end)
-            for i in range(a, b)
-        } - STOP_WORDS
-        found += [
-            Occurrence(text, i, i + 3, speaker, False, None, negated=False)
-            for i in here
-            if tokens[i + 2] in named and text.words_into_turn(i, by_sentence=True) < TURN_START_WORDS
-        ]
+        before = _last_token(text, speaker, words[asked].start)
+        since = words[before].end if before is not None else -INF
+        named = any(
+            tokens[j] == tokens[i + 2]
+            for a, b in text.token_ranges(frozenset({asker}), since, words[asked].start)
+            for j in range(a, b)
+        )
+        if named and text.words_into_turn(i, by_sentence=True) < TURN_START_WORDS:
+            found.append(Occurrence(text, i, i + 3, speaker, False, None, negated=False))
     return found
+
+
+def _last_token(text: CallText, speaker: str, before: float) -> int | None:
+    """The last token of ``speaker``'s whose word starts before ``before``, if any."""
+    ranges = text.token_ranges(frozenset({speaker}), -INF, before)
+    return ranges[-1][1] - 1 if ranges else None
 
 
 def _said_confirmations(ctx: CallContext, rule: Rule, firsts: list[Occurrence]) -> list[Occurrence]:
