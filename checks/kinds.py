@@ -431,14 +431,15 @@ AGENT = frozenset({"agent"})
 
 
 def _echoes_agent(ctx: CallContext, occ: Occurrence, floor: float = 0.0) -> bool:
-    """Whether the consumer, opening a turn on their own channel, repeats the agent's last
-    words: "Paid in full? No." to "Can we get that paid in full today?", "An attorney?" to
-    "I'm an attorney here" (twelfth text set, tl17, tl05). An echo asks; it tells nothing new.
+    """Whether the consumer, opening a turn or a sentence of it on their own channel, repeats the
+    agent's last words: "Paid in full? No." to "Can we get that paid in full today?", "An
+    attorney?" to "I'm an attorney here" (twelfth text set, tl17, tl05); "Yes, this is Destiny. An
+    attorney?" (two hundred and twenty-sixth, rr21). An echo asks; it tells nothing new.
     With a ``floor``, only the words heard with at least that probability must be the agent's,
     and one of them a content word: a garbled match's sure words ("An attorney?" heard "and
     (p=0.37) attorney", twenty-sixth text set, tz23)."""
     text = ctx.text
-    if occ.ambiguous or text.words_into_turn(occ.start) >= TURN_START_WORDS:
+    if occ.ambiguous or text.words_into_turn(occ.start, by_sentence=True) >= TURN_START_WORDS:
         return False
     said = [text.tokens[i] for i in range(occ.start, occ.end) if text.words[i].probability >= floor]
     n = len(said)

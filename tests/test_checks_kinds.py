@@ -704,6 +704,16 @@ def test_response_in_mixed_speech_needs_listening(pack) -> None:
             ],
             [],
         ),
+        # ... opening a sentence after the consumer said who they are (rr21: "Yes, this is Destiny.
+        # An attorney? I'm at work")
+        (
+            [
+                ("agent", "I'm the attorney on your file."),
+                ("customer", "Yes, this is Destiny. An attorney? I'm at work."),
+                ("agent", "Can you pay today?"),
+            ],
+            [],
+        ),
         # ... said a long turn back, within a minute (rp24: "I'm a paralegal with the law office of
         # Ashby and Harlan" ... "A law office? Oh my God"); not longer ago
         (
