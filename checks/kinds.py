@@ -627,12 +627,14 @@ def _revoked_in_reply(
     consumer's. "Uh, yeah, who's this?" ... the Visa balance ... "Whoa, whoa. This is Lonnie, his
     brother. Dwayne's driving, I just grabbed his phone off the dash" (one hundred and sixty-third
     text set, zg03). Not the tenant in "Once she's out I can rent the place" later in it (xs07), nor
-    the daughter in "She's away at college. She probably forgot" (yf08 end to end)."""
+    the daughter in "She's away at college. She probably forgot" (yf08 end to end). In mono
+    speech, where nobody's turns are told apart, the reply is any such revocation said within
+    _MONO_REPLY_SECONDS after ``occ``: "Whoa, hold up. This is his brother, Aaron", heard "We'll
+    build up this is brother Aaron" (two hundred and seventeenth text set, ri28 end to end)."""
     if not revokes:
         return False
     text = ctx.text
     if occ.ambiguous:
-        # mono speech has no turns of the consumer's: a self-naming revocation soon after
         return any(
             occ.t_end <= r.t_start <= occ.t_end + _MONO_REPLY_SECONDS
             and text.tokens[r.start] in _SELF_NAMING

@@ -366,12 +366,12 @@ class CallText:
         first = self.utterance_start(token)
         words = self.words
         mono = self.stream_of(token).speaker == "mixed"
-        if not mono:
-            opening = self.stream_of(token).start
-            while first > opening and words[first].start - words[first - 1].end < TURN_GAP:
-                first = self.utterance_start(first - 1)
         opens = first
         if not mono:
+            stream_start = self.stream_of(token).start
+            while first > stream_start and words[first].start - words[first - 1].end < TURN_GAP:
+                first = self.utterance_start(first - 1)
+            opens = first
             for j in range(token, first, -1):
                 if words[j].start - words[j - 1].end < TURN_GAP:
                     continue  # _other_spoke_between's first test, without the call: most pauses
