@@ -635,17 +635,24 @@ def _revoked_in_reply(
         return False
     text = ctx.text
     if occ.ambiguous:
-        return any(
-            occ.t_end <= r.t_start <= occ.t_end + _MONO_REPLY_SECONDS
-            and text.tokens[r.start] in _SELF_NAMING
-            and not any(occ.t_end <= h < r.t_start for h in handovers)
-            for r in group_occurrences(ctx, rule, "revoked_by")
-        )
-    reply = next((t for t in text.turns if t.speaker == "customer" and t.t_start >= occ.t_end), None)
-    return reply is not None and any(
-        reply.t_start <= r.t_start <= reply.t_end
+
+        def in_reply(r: Occurrence) -> bool:
+            return occ.t_end <= r.t_start <= occ.t_end + _MONO_REPLY_SECONDS
+
+    else:
+        reply = next((t for t in text.turns if t.speaker == "customer" and t.t_start >= occ.t_end), None)
+        if reply is None:
+            return False
+
+        def in_reply(r: Occurrence) -> bool:
+            return (
+                reply.t_start <= r.t_start <= reply.t_end
+                and _words_since(text, r.start, reply.t_start) < _REPLY_OPENING_WORDS
+            )
+
+    return any(
+        in_reply(r)
         and text.tokens[r.start] in _SELF_NAMING
-        and _words_since(text, r.start, reply.t_start) < _REPLY_OPENING_WORDS
         and not any(occ.t_end <= h < r.t_start for h in handovers)
         for r in group_occurrences(ctx, rule, "revoked_by")
     )
