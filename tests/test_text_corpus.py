@@ -104,7 +104,8 @@ and text215 (24 of 26, P 0.96) and text216 (24 of 26, P 0.92), both then fixed, 
 text220 (24 of 26, P 0.86), the second then fixed, and text221 (24 of 26, P 0.96) and text222
 (24 of 26, P 0.92), both then fixed, and text223 (25 of 26, P 0.86) and text224 (26 of 26, P 0.93), both
 then fixed, and text225 (26 of 27, P 0.96) and text226 (25 of 26, P 0.89), both then fixed, and
-text227 (25 of 26, P 0.96) and text228 (24 of 26, P 0.96), both then fixed.
+text227 (25 of 26, P 0.96) and text228 (24 of 26, P 0.96), both then fixed; the next session added
+text229 (26 of 27, P 0.96) and text230 (25 of 26, P 0.96), both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -957,6 +958,12 @@ TEXT_SETS = {
     # 26, P 0.96. Then fixed; left: a mono consumer's "you've got me down as some kind of deadbeat"
     # (rt18, needs_listen)
     "text228": (30, 26, 26, 0.95),
+    # an eleventh round (thirty-second session), first sight at ae47d7b: a two-hundred-and-twenty-ninth
+    # author (grocery cashiers, stockers, deli and produce workers), 26 of 27, P 0.96. Then fixed
+    "text229": (30, 27, 27, 1.0),
+    # a two-hundred-and-thirtieth (factory line workers, machine operators and plant mechanics), 25 of
+    # 26, P 0.96. Then fixed
+    "text230": (30, 26, 26, 1.0),
 }
 
 
