@@ -105,7 +105,8 @@ text220 (24 of 26, P 0.86), the second then fixed, and text221 (24 of 26, P 0.96
 (24 of 26, P 0.92), both then fixed, and text223 (25 of 26, P 0.86) and text224 (26 of 26, P 0.93), both
 then fixed, and text225 (26 of 27, P 0.96) and text226 (25 of 26, P 0.89), both then fixed, and
 text227 (25 of 26, P 0.96) and text228 (24 of 26, P 0.96), both then fixed; the next session added
-text229 (26 of 27, P 0.96) and text230 (25 of 26, P 0.96), both then fixed.
+text229 (26 of 27, P 0.96) and text230 (25 of 26, P 0.96), both then fixed, and text231 (25 of 26,
+P 0.93) and text232 (25 of 26, P 0.96), both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -964,6 +965,13 @@ TEXT_SETS = {
     # a two-hundred-and-thirtieth (factory line workers, machine operators and plant mechanics), 25 of
     # 26, P 0.96. Then fixed
     "text230": (30, 26, 26, 1.0),
+    # a twelfth round, first sight at 37b2d3c: a two-hundred-and-thirty-first author (car-dealership
+    # salespeople, service advisors, detailers and lot porters), 25 of 26, P 0.93. Then fixed; left:
+    # a mono consumer swearing (rw13)
+    "text231": (30, 26, 26, 0.95),
+    # a two-hundred-and-thirty-second (musicians, stagehands, sound technicians and venue bar staff),
+    # 25 of 26, P 0.96. Then fixed; left: a mono consumer swearing (rx04)
+    "text232": (30, 26, 26, 0.95),
 }
 
 
