@@ -133,6 +133,9 @@ FINITE_BE = _words("is are was were am")
 # Wanting a thing, not to do something: "Nobody wants a deputy showing up at the door over a
 # school loan" warns of it, where "nobody wants to take you to court" reassures.
 WANTS_A_THING = WANT - {"wanna"}
+# Wanting to undergo something, not to do it: "Nobody wants to get walked out in cuffs in front of
+# the whole crew" warns (two hundred and thirty-second text set, rx03), "nobody wants to sue you" denies.
+UNDERGO = _words("get be end wind spend go")
 # A negator whose verb is one of these denies the denial: "nothing's stopping us from sending
 # the police", "no one can stop the sheriff from coming" threaten.
 PREVENTING = _words("stop stops stopping stopped prevent prevents preventing prevented")
@@ -472,7 +475,9 @@ class CallText:
             ):
                 if token == "not" and j + 1 < start and tokens[j + 1] in CONTRASTED:
                     return False
-                if after in WANTS_A_THING and tokens[j + 2 : j + 3] != ["to"]:
+                if after in WANTS_A_THING and (
+                    tokens[j + 2 : j + 3] != ["to"] or UNDERGO.intersection(tokens[j + 3 : j + 4])
+                ):
                     return False  # "nobody wants a deputy at the door" warns too (text136, yf09)
                 if self._unpromised(j, first, window):
                     return False
