@@ -234,6 +234,9 @@ def test_token_i_is_word_i_and_maps_to_a_time() -> None:
         ("we would not want to take you to court", "take", False),
         ("nobody wants to take you to court", "take", True),
         ("nobody wants a deputy showing up at the door over a school loan", "deputy", False),
+        # wanting to undergo it, not to do it (two hundred and thirty-second text set, rx03)
+        ("nobody wants to get walked out in cuffs in front of the crew", "in", False),
+        ("nobody wants to end up in jail over a loan", "jail", False),
         ("no one wants you in court over this", "court", False),
         # a name heard as "don't" (one hundred and thirty-eighth text set, yh17 end to end)
         ("grace don't is a debt collector", "debt", False),
