@@ -613,7 +613,7 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
         if unsure is not None:
             return [unsure]
         doubt = _unsure_answer(ctx, rule, occ.t_start)
-        if doubt and not occ.ambiguous and not revokes and _acknowledged(ctx, rule):
+        if doubt and not occ.ambiguous and not revokes and _acknowledged(ctx, rule, occ.t_start, firsts):
             return []
         return [_said_finding(ctx, rule, occ, doubt)]
     return [unsure] if unsure is not None else []
@@ -926,13 +926,21 @@ def _since_handover(
     return [f for f in confirmations if counts(f)]
 
 
-def _acknowledged(ctx: CallContext, rule: Rule) -> bool:
+def _acknowledged(ctx: CallContext, rule: Rule, told: float, firsts: list[Occurrence]) -> bool:
     """Whether the rule's ``acknowledged_by`` was heard on its speaker's own channel: the person
     whose "yes" the ASR garbled went on to speak as the consumer ("Can I do like fifty a month?",
-    tk01; "I can do two hundred on Friday when I get paid", h410)."""
+    tk01; "I can do two hundred on Friday when I get paid", h410). Not after someone said who
+    they are (a ``first`` other than a bare "yes": "this is", "speaking") or was handed the phone
+    since the details were ``told``: then the one who owns the debt may have come to the phone
+    after the sales manager who answered ("Derek, phone, line two" heard "Derek. Don't blind
+    you", then "Hey, this is Derek", two hundred and thirty-first text set, rw01 end to end)."""
     if rule.spec.acknowledged_by is None:
         return False
-    return any(not o.ambiguous for o in group_occurrences(ctx, rule, "acknowledged_by"))
+    since = [f.t_start for f in firsts if f.t_start > told and not _bare_yes(ctx.text, f)]
+    if rule.spec.handed_over_by is not None:
+        since += [t for t in _heard_at(ctx, rule, "handed_over_by") if t > told]
+    until = min(since, default=INF)
+    return any(not o.ambiguous and o.t_start < until for o in group_occurrences(ctx, rule, "acknowledged_by"))
 
 
 def _answers(ctx: CallContext, rule: Rule) -> list[Occurrence]:
