@@ -106,7 +106,8 @@ text220 (24 of 26, P 0.86), the second then fixed, and text221 (24 of 26, P 0.96
 then fixed, and text225 (26 of 27, P 0.96) and text226 (25 of 26, P 0.89), both then fixed, and
 text227 (25 of 26, P 0.96) and text228 (24 of 26, P 0.96), both then fixed; the next session added
 text229 (26 of 27, P 0.96) and text230 (25 of 26, P 0.96), both then fixed, and text231 (25 of 26,
-P 0.93) and text232 (25 of 26, P 0.96), both then fixed.
+P 0.93) and text232 (25 of 26, P 0.96), both then fixed, and text233 (24 of 26, P 0.92) and text234
+(24 of 26, P 0.96), both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -972,6 +973,15 @@ TEXT_SETS = {
     # a two-hundred-and-thirty-second (musicians, stagehands, sound technicians and venue bar staff),
     # 25 of 26, P 0.96. Then fixed; left: a mono consumer swearing (rx04)
     "text232": (30, 26, 26, 0.95),
+    # a thirteenth round, first sight at d875d2e: a two-hundred-and-thirty-third author (ferry deckhands,
+    # marina workers, boat mechanics and charter crews), 24 of 26, P 0.92. Then fixed; left: a fuel
+    # dock's "this is Kayla" said as the phone was answered, before the agent asked for anyone (ry02),
+    # and a mono consumer swearing (ry25)
+    "text233": (30, 26, 26, 0.9),
+    # a two-hundred-and-thirty-fourth (apartment maintenance technicians, leasing agents and property
+    # managers), 24 of 26, P 0.96. Then fixed; left: "This is Crystal. I'm the leasing agent at Elm
+    # Street Flats", her own job read as someone else answering (rz28)
+    "text234": (30, 26, 26, 0.95),
 }
 
 
