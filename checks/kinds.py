@@ -813,20 +813,25 @@ def _greeted_by_name(text: CallText, greeter: str, named: str) -> list[Occurrenc
     return []
 
 
+_IS_OR_WAS = frozenset({"is", "was"})  # "This is Dennis" heard "This was Dennis" (ry27 end to end)
+
+
 def _named_as_asked(text: CallText, speaker: str, asker: str) -> list[Occurrence]:
     """``speaker``'s "this is Shelby" opening a sentence of their turn right after a turn of the
     ``asker``'s that named Shelby: "Am I speaking with Shelby Tanner?" answered "Morning is right,
     man, I just got off a graveyard shift at the truck stop ... Yeah, this is Shelby." (two hundred
     and twenty-second text set, rn01); "Is this Paige Lawson?" answered "Thank you for calling
     Willow Creek Spa, oh, sorry, habit. Yes, this is Paige" (two hundred and twentieth, rl13).
-    Not "This is Shelby's brother" ("shelby's" is another word). On separate channels only."""
+    "This was Dennis" counts too, as tiny.en heard "This is Dennis" (two hundred and thirty-third
+    text set, ry27 end to end). Not "This is Shelby's brother" ("shelby's" is another word). On
+    separate channels only."""
     streams = {s.speaker: s for s in text.streams}
     if speaker not in streams or asker not in streams:
         return []
     tokens, words, own = text.tokens, text.words, streams[speaker]
     found = []
     for i in range(own.start, own.end - 2):
-        if tokens[i] != "this" or tokens[i + 1] != "is" or tokens[i + 2] in STOP_WORDS:
+        if tokens[i] != "this" or tokens[i + 1] not in _IS_OR_WAS or tokens[i + 2] in STOP_WORDS:
             continue
         # the asker's turn before it: their words since the speaker last spoke before them
         asked = _last_token(text, asker, words[i].start)
