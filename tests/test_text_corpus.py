@@ -107,7 +107,8 @@ then fixed, and text225 (26 of 27, P 0.96) and text226 (25 of 26, P 0.89), both 
 text227 (25 of 26, P 0.96) and text228 (24 of 26, P 0.96), both then fixed; the next session added
 text229 (26 of 27, P 0.96) and text230 (25 of 26, P 0.96), both then fixed, and text231 (25 of 26,
 P 0.93) and text232 (25 of 26, P 0.96), both then fixed, and text233 (24 of 26, P 0.92) and text234
-(24 of 26, P 0.96), both then fixed.
+(24 of 26, P 0.96), both then fixed, and text235 (26 of 26, P 0.96) and text236 (25 of 26, P 0.93),
+both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -982,6 +983,12 @@ TEXT_SETS = {
     # managers), 24 of 26, P 0.96. Then fixed; left: "This is Crystal. I'm the leasing agent at Elm
     # Street Flats", her own job read as someone else answering (rz28)
     "text234": (30, 26, 26, 0.95),
+    # a fourteenth round, first sight at 78722d9: a two-hundred-and-thirty-fifth author (cable
+    # installers, tower climbers and telecom technicians), 26 of 26, P 0.96. Then fixed
+    "text235": (30, 26, 26, 1.0),
+    # a two-hundred-and-thirty-sixth (pest-control technicians, pool cleaners and house cleaners), 25 of
+    # 26, P 0.93. Then fixed; left: a mono consumer swearing (sb08)
+    "text236": (30, 26, 26, 0.95),
 }
 
 
