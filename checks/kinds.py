@@ -735,7 +735,7 @@ def _after_the_other_spoke(text: CallText, firsts: list[Occurrence], other: str)
 
 
 # "Yeah, it's Bo" as tiny.en hears it on 8 kHz phone audio: "You have fixed school", "And you
-# had it" (thirty stereo calls of the text sets 178 to 227 end to end, e.g. rq04, ri16)
+# had it" (31 stereo calls of the text sets 178 to 227 end to end, e.g. rq04, ri16)
 _YES_HEARD_AS = frozenset({"have", "had", "at", "add"})
 _BEFORE_YES = frozenset({"and", "so", "then"})
 
