@@ -368,11 +368,11 @@ class CallText:
         """
         first = self.utterance_start(token)
         words = self.words
-        mono = self.stream_of(token).speaker == "mixed"
+        stream = self.stream_of(token)
+        mono = stream.speaker == "mixed"
         opens = first
         if not mono:
-            stream_start = self.stream_of(token).start
-            while first > stream_start and words[first].start - words[first - 1].end < TURN_GAP:
+            while first > stream.start and words[first].start - words[first - 1].end < TURN_GAP:
                 first = self.utterance_start(first - 1)
             opens = first
             for j in range(token, first, -1):
