@@ -677,8 +677,9 @@ def _confirmed_by_first_reply(ctx: CallContext, occ: Occurrence, firsts: list[Oc
 
 _MONO_REPLY_SECONDS = 10.0  # in mono speech, how soon after the details a reply says who is speaking
 _REPLY_OPENING_WORDS = 6  # "Whoa, whoa. This is Lonnie, his brother": where a reply says who is speaking
-# the first words of a revocation that says who is speaking, not "She's away at college" (yf08)
-_SELF_NAMING = {"this", "i'm", "i", "it's"}
+# the first words of a revocation that says who is speaking, not "She's away at college" (yf08);
+# "Is this him?" "Nah, I'm his conductor" (two hundred and thirty-ninth text set, se17)
+_SELF_NAMING = {"this", "i'm", "i", "it's", "no", "nah", "nope"}
 
 
 def _words_since(text: CallText, token: int, when: float) -> int:

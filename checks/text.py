@@ -468,7 +468,7 @@ class CallText:
             joins = token == "nor" and after not in AUXILIARIES
             # "don't is": no negation, a name heard as one ("Greystone is a debt collector" heard
             # "Grace Don't is a debt collector", yh17)
-            misheard = contracted and after in FINITE_BE
+            misheard = contracted and (after in FINITE_BE or self._in_a_name(j, first))
             # (contracted or token in NEGATORS) is is_negator(token), inlined: this loop runs for every match
             if ((contracted or token in NEGATORS) and not joins and not misheard) or (
                 token in ("one", "one's") and j > first and tokens[j - 1] == "no"
@@ -490,6 +490,16 @@ class CallText:
                 return False
             after = token
         return self._negated_subject_place(j, first, start)
+
+    def _in_a_name(self, j: int, first: int) -> bool:
+        """Whether the word at ``j`` is capitalized inside its sentence, between capitalized words:
+        part of a name as the ASR heard it, no negator ("Keystone Financial Solutions on a recorded
+        line" heard "Keys Don't Financial Solutions on a recorded line", two hundred and
+        thirty-eighth text set, sd06 end to end)."""
+        words = self.words
+        if j == first or j + 1 >= len(words) or words[j - 1].text.rstrip()[-1:] in CLAUSE_END:
+            return False
+        return all(words[k].text[:1].isupper() and words[k].text != "I" for k in (j - 1, j, j + 1))
 
     def _unpromised(self, j: int, first: int, window: int) -> bool:
         """Whether the negator at token ``j`` follows a negated promise in its clause ("can't

@@ -242,6 +242,11 @@ def test_token_i_is_word_i_and_maps_to_a_time() -> None:
         ("grace don't is a debt collector", "debt", False),
         ("we don't have a debt collector", "debt", True),
         ("we don't take people to court", "take", True),
+        # a name heard with a "Don't" in it, capitalized among capitalized words (two hundred and
+        # thirty-eighth text set, sd06 end to end): not when "don't" is written as a word
+        ("Grant calling from Keys Don't Financial Solutions on a recorded line.", "recorded", False),
+        ("Grant from Keys don't sue people on a recorded line.", "sue", True),
+        ("Okay. Don't Sue me, the recorded line is on.", "sue", True),
         # a negator with its "'s" (ninth held-out set, h910)
         ("nobody's going to jail over a hospital bill", "jail", True),
         ("no one's going to arrest you", "arrest", True),

@@ -108,7 +108,9 @@ text227 (25 of 26, P 0.96) and text228 (24 of 26, P 0.96), both then fixed; the 
 text229 (26 of 27, P 0.96) and text230 (25 of 26, P 0.96), both then fixed, and text231 (25 of 26,
 P 0.93) and text232 (25 of 26, P 0.96), both then fixed, and text233 (24 of 26, P 0.92) and text234
 (24 of 26, P 0.96), both then fixed, and text235 (26 of 26, P 0.96) and text236 (25 of 26, P 0.93),
-both then fixed.
+both then fixed; the next session added text237 (25 of 25, P 0.93) and text238 (23 of 26, P 0.92),
+the second then fixed, and text239 (24 of 26, P 0.92) and text240 (24 of 26, P 0.86), both then
+fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -989,6 +991,21 @@ TEXT_SETS = {
     # a two-hundred-and-thirty-sixth (pest-control technicians, pool cleaners and house cleaners), 25 of
     # 26, P 0.93. Then fixed; left: a mono consumer swearing (sb08)
     "text236": (30, 26, 26, 0.95),
+    # a fifteenth round (thirty-third session), first sight at 4d6a725: a two-hundred-and-thirty-seventh
+    # author (hotel front-desk clerks, bellhops, valets and night auditors), 25 of 25, P 0.93; left: a
+    # mono consumer swearing (sc11)
+    "text237": (30, 25, 25, 0.95),
+    # a two-hundred-and-thirty-eighth (construction laborers, crane operators, concrete finishers and
+    # ironworkers), 23 of 26, P 0.92. Then fixed; left: a mono consumer swearing (sd25)
+    "text238": (30, 26, 26, 0.95),
+    # a sixteenth round, first sight at 4d6a725: a two-hundred-and-thirty-ninth author (railroad
+    # conductors, track workers and freight-yard crews), 24 of 26, P 0.92. Then fixed; left: "Yeah,
+    # Curtis" said as the phone was answered, before the agent asked for anyone (se05)
+    "text239": (30, 26, 26, 0.95),
+    # a two-hundred-and-fortieth (insurance agents, claims adjusters and real-estate office
+    # assistants), 24 of 26, P 0.86. Then fixed; left: a mono consumer swearing (sf11) and "Cody Marsh
+    # speaking" said as the phone was answered (sf19)
+    "text240": (30, 26, 26, 0.9),
 }
 
 
