@@ -553,10 +553,32 @@ def _required_reply(
 
 # --- order --------------------------------------------------------------------------------
 def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
-    """``then`` said with no ``first`` before it (by time) that was not revoked since."""
+    """``then`` said with no ``first`` before it (by time) that was not revoked since; or, when
+    nothing says so, the other party complaining that it was (``complained_of_by``)."""
     spec = rule.spec
     if not applies(spec.conditions, ctx.meta):
         return []
+    return _told_too_soon(ctx, rule) or _complaints(ctx, rule)
+
+
+def _complaints(ctx: CallContext, rule: Rule) -> list[Finding]:
+    """A ``complained_of_by`` phrase heard: the consumer saying the details reached someone else
+    ("Man, you already told my conductor my business"), where the ASR put the conductor's "Nah,
+    I'm his conductor" before the balance (two hundred and thirty-ninth text set, se17 end to end).
+    A human listens: the complaint is about what the call itself did."""
+    if rule.spec.complained_of_by is None:
+        return []
+    complaints = group_occurrences(ctx, rule, "complained_of_by")
+    if not complaints:
+        return []
+    occ = complaints[0]
+    note = "the consumer said the details reached someone else"
+    return [ctx.finding(rule, NEEDS_LISTEN, span=(occ.start, occ.end), score=occ.score, note=note)]
+
+
+def _told_too_soon(ctx: CallContext, rule: Rule) -> list[Finding]:
+    """``check_order``'s first question: ``then`` said before a ``first`` that counts."""
+    spec = rule.spec
     then = spec.then
     thens = occurrences(ctx, rule, "then", then.speaker, then.negation, turn_start=then.turn_start)
     revokes = _revocations(ctx, rule)

@@ -549,6 +549,7 @@ def _phrase_groups(spec: RuleSpec) -> list[tuple[str, list[str], tuple]]:
             "withheld_by",
             "handed_over_by",
             "consented_by",
+            "complained_of_by",
             "echoed_by",
             "explained_by",
             "denied_by",

@@ -324,6 +324,9 @@ class OrderRule(RuleBase):
     With ``greeted_by_name``, the ``first`` speaker's first words greeting the ``then`` speaker
     by the name they gave count as ``first``: "Hi Denise, it's Rob Kessler with Tri-County
     Collections" answered "Hi Rob. I'm on my lunch" is someone the agent has talked to before.
+    ``complained_of_by``, heard when nothing else gave a finding, gives ``needs_listen``: the
+    consumer saying the details reached someone else ("you already told my conductor my
+    business", se17, where the ASR put the conductor's words before the balance).
     With ``named_as_asked``, the ``first`` speaker's "this is Shelby" opening a sentence of their
     reply to a turn of the ``then`` speaker that named Shelby counts as ``first``, wherever in the
     reply it comes: "Am I speaking with Shelby Tanner?" answered "Morning is right, man, I just got
@@ -342,6 +345,7 @@ class OrderRule(RuleBase):
     withheld_by: PhraseGroup | None = None
     handed_over_by: PhraseGroup | None = None
     consented_by: Consent | None = None
+    complained_of_by: PhraseGroup | None = None
     greeted_by_name: bool = False
     named_as_asked: bool = False
 
