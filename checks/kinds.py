@@ -846,15 +846,16 @@ def _named_as_asked(text: CallText, speaker: str, asker: str) -> list[Occurrence
     and twenty-second text set, rn01); "Is this Paige Lawson?" answered "Thank you for calling
     Willow Creek Spa, oh, sorry, habit. Yes, this is Paige" (two hundred and twentieth, rl13).
     "This was Dennis" counts too, as tiny.en heard "This is Dennis" (two hundred and thirty-third
-    text set, ry27 end to end). Not "This is Shelby's brother" ("shelby's" is another word). On
+    text set, ry27 end to end), and "it's Lamar" (sg22). Not "This is Shelby's brother" ("shelby's" is another word). On
     separate channels only."""
     streams = {s.speaker: s for s in text.streams}
     if speaker not in streams or asker not in streams:
         return []
     tokens, words, own = text.tokens, text.words, streams[speaker]
     found = []
-    for i in range(own.start, own.end - 2):
-        if tokens[i] != "this" or tokens[i + 1] not in _IS_OR_WAS or tokens[i + 2] in STOP_WORDS:
+    for i in range(own.start, own.end - 1):
+        name_at = _name_after(tokens, i, own.end)
+        if name_at is None or tokens[name_at] in STOP_WORDS:
             continue
         # the asker's turn before it: their words since the speaker last spoke before them
         asked = _last_token(text, asker, words[i].start)
@@ -863,13 +864,23 @@ def _named_as_asked(text: CallText, speaker: str, asker: str) -> list[Occurrence
         before = _last_token(text, speaker, words[asked].start)
         since = words[before].end if before is not None else -INF
         named = any(
-            tokens[j] == tokens[i + 2]
+            tokens[j] == tokens[name_at]
             for a, b in text.token_ranges(frozenset({asker}), since, words[asked].start)
             for j in range(a, b)
         )
         if named and text.words_into_turn(i, by_sentence=True) < TURN_START_WORDS:
-            found.append(Occurrence(text, i, i + 3, speaker, False, None, negated=False))
+            found.append(Occurrence(text, i, name_at + 1, speaker, False, None, negated=False))
     return found
+
+
+def _name_after(tokens: list[str], i: int, end: int) -> int | None:
+    """Where the name is if token ``i`` opens "this is NAME" ("this was NAME"), or "it's NAME":
+    "Depends who's asking. Yeah, it's Lamar" (two hundred and forty-first text set, sg22)."""
+    if tokens[i] == "it's":
+        return i + 1
+    if tokens[i] == "this" and i + 2 < end and tokens[i + 1] in _IS_OR_WAS:
+        return i + 2
+    return None
 
 
 def _last_token(text: CallText, speaker: str, before: float) -> int | None:

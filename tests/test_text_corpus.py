@@ -110,7 +110,8 @@ P 0.93) and text232 (25 of 26, P 0.96), both then fixed, and text233 (24 of 26, 
 (24 of 26, P 0.96), both then fixed, and text235 (26 of 26, P 0.96) and text236 (25 of 26, P 0.93),
 both then fixed; the next session added text237 (25 of 25, P 0.93) and text238 (23 of 26, P 0.92),
 the second then fixed, and text239 (24 of 26, P 0.92) and text240 (24 of 26, P 0.86), both then
-fixed.
+fixed, and text241 (25 of 27, P 0.83) and text242 (24 of 26, P 0.92), both then fixed, and text243
+(26 of 26, P 0.87) and text244 (25 of 26, P 0.93), the second then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -1006,6 +1007,20 @@ TEXT_SETS = {
     # assistants), 24 of 26, P 0.86. Then fixed; left: a mono consumer swearing (sf11) and "Cody Marsh
     # speaking" said as the phone was answered (sf19)
     "text240": (30, 26, 26, 0.9),
+    # a seventeenth round, first sight at 700f7c5: a two-hundred-and-forty-first author (court reporters,
+    # process servers and bail-bond office staff), 25 of 27, P 0.83. Then fixed; left: two mono consumers
+    # swearing (sg03, sg18)
+    "text241": (30, 27, 27, 0.9),
+    # a two-hundred-and-forty-second (fast-food crew members, shift managers and drive-thru workers), 24
+    # of 26, P 0.92. Then fixed; left: a mono consumer swearing (sh11)
+    "text242": (30, 26, 26, 0.95),
+    # an eighteenth round, first sight at 700f7c5: a two-hundred-and-forty-third author (long-haul truck
+    # drivers, dispatchers and diesel mechanics), 26 of 26, P 0.87. Then fixed; left: a mono consumer
+    # swearing (si12) and "So you're not gonna keep calling me about it while I'm at work?" (si16)
+    "text243": (30, 26, 26, 0.9),
+    # a two-hundred-and-forty-fourth (clothing-store associates, mall kiosk workers and department-store
+    # cashiers), 25 of 26, P 0.93. Then fixed
+    "text244": (30, 26, 26, 1.0),
 }
 
 
