@@ -111,7 +111,9 @@ P 0.93) and text232 (25 of 26, P 0.96), both then fixed, and text233 (24 of 26, 
 both then fixed; the next session added text237 (25 of 25, P 0.93) and text238 (23 of 26, P 0.92),
 the second then fixed, and text239 (24 of 26, P 0.92) and text240 (24 of 26, P 0.86), both then
 fixed, and text241 (25 of 27, P 0.83) and text242 (24 of 26, P 0.92), both then fixed, and text243
-(26 of 26, P 0.87) and text244 (25 of 26, P 0.93), the second then fixed.
+(26 of 26, P 0.87) and text244 (25 of 26, P 0.93), the second then fixed, and text245 (25 of 26, P
+0.89) and text246 (23 of 26, P 0.88), the second then fixed, and text247 (26 of 26, P 0.90) and
+text248 (23 of 25, P 1.00), the second then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -1021,6 +1023,21 @@ TEXT_SETS = {
     # a two-hundred-and-forty-fourth (clothing-store associates, mall kiosk workers and department-store
     # cashiers), 25 of 26, P 0.93. Then fixed
     "text244": (30, 26, 26, 1.0),
+    # a nineteenth round, first sight at d23d2f6: a two-hundred-and-forty-fifth author (hospital janitors,
+    # laundry and kitchen staff, patient transporters), 25 of 26, P 0.89; left: "yeah this is Gloria"
+    # answering "I'm trying to reach Gloria, is that you?", the coworker Gloria Park saying so two turns
+    # after the balance (sk01)
+    "text245": (30, 26, 25, 0.95),
+    # a two-hundred-and-forty-sixth (appraisers, home inspectors and surveyors), 23 of 26, P 0.88. Then
+    # fixed; left: mono doubts (sl05, sl29)
+    "text246": (30, 26, 26, 0.9),
+    # a twentieth round, first sight at d23d2f6: a two-hundred-and-forty-seventh author (HVAC and
+    # appliance repair techs, locksmiths), 26 of 26, P 0.90; left: a mono consumer's "I already have an
+    # attorney on that whole repo thing" (sm18) and "the judge" said with a threat of arrest (sm23)
+    "text247": (30, 26, 26, 0.9),
+    # a two-hundred-and-forty-eighth (nursing-home aides, med techs and activity directors), 23 of 25,
+    # P 1.00. Then fixed
+    "text248": (30, 25, 25, 1.0),
 }
 
 
