@@ -846,15 +846,15 @@ def _named_as_asked(text: CallText, speaker: str, asker: str) -> list[Occurrence
     and twenty-second text set, rn01); "Is this Paige Lawson?" answered "Thank you for calling
     Willow Creek Spa, oh, sorry, habit. Yes, this is Paige" (two hundred and twentieth, rl13).
     "This was Dennis" counts too, as tiny.en heard "This is Dennis" (two hundred and thirty-third
-    text set, ry27 end to end), and "it's Lamar" (sg22). Not "This is Shelby's brother" ("shelby's" is another word). On
-    separate channels only."""
+    text set, ry27 end to end), and "it's Lamar" (sg22). Not "This is Shelby's brother"
+    ("shelby's" is another word). On separate channels only."""
     streams = {s.speaker: s for s in text.streams}
     if speaker not in streams or asker not in streams:
         return []
     tokens, words, own = text.tokens, text.words, streams[speaker]
     found = []
     for i in range(own.start, own.end - 1):
-        name_at = _name_after(tokens, i, own.end)
+        name_at = _name_after(text, i, own.end)
         if name_at is None or tokens[name_at] in STOP_WORDS:
             continue
         # the asker's turn before it: their words since the speaker last spoke before them
@@ -873,11 +873,13 @@ def _named_as_asked(text: CallText, speaker: str, asker: str) -> list[Occurrence
     return found
 
 
-def _name_after(tokens: list[str], i: int, end: int) -> int | None:
-    """Where the name is if token ``i`` opens "this is NAME" ("this was NAME"), or "it's NAME":
-    "Depends who's asking. Yeah, it's Lamar" (two hundred and forty-first text set, sg22)."""
+def _name_after(text: CallText, i: int, end: int) -> int | None:
+    """Where the name is if token ``i`` opens "this is NAME" ("this was NAME"), or "it's Name"
+    written as a name: "Depends who's asking. Yeah, it's Lamar" (two hundred and forty-first text
+    set, sg22), not "It's fine" after "Is now a fine time?"."""
+    tokens = text.tokens
     if tokens[i] == "it's":
-        return i + 1
+        return i + 1 if text.words[i + 1].text[:1].isupper() else None
     if tokens[i] == "this" and i + 2 < end and tokens[i + 1] in _IS_OR_WAS:
         return i + 2
     return None
