@@ -305,8 +305,10 @@ TEXT_SETS = {
     # a fortieth author (humor and banter: jokes with the rules' words, jokes that cross the
     # line, a laughing "seriously though, stop calling me"); first sight at 316a68f: 20 of 22,
     # P 0.80. Then fixed; left: a mono consumer's "Holy shit" (un10), and a balance told to a
-    # consumer greeted by name who answered about her baby, never saying yes (un24)
-    "text40": (30, 22, 22, 0.9),
+    # consumer greeted by name who answered about her baby, never saying yes (un24). Since the thirty-third
+    # session also un29, mono: the agent's own "It's Danny with Brooklyn Bridge Recovery" no longer
+    # counts as the consumer's "it's me" (it found sd09's foreman), and nothing else confirms him
+    "text40": (30, 22, 22, 0.85),
     # a forty-first author (medical debts and insurance: claims, denials, appeals, hospital
     # liens, caregivers); first sight at bfea565: 22 of 23, P 1.00. Then fixed (a small-claims suit)
     "text41": (30, 23, 23, 0.95),
@@ -917,8 +919,9 @@ TEXT_SETS = {
     # a two-hundred-and-fourteenth (tax preparers and bookkeepers), 24 of 26, P 0.92. Then fixed
     "text214": (30, 26, 26, 1.0),
     # a fourth round, first sight at 8c12186: a two-hundred-and-fifteenth author (wedding, event and
-    # catering staff), 24 of 26, P 0.96. Then fixed
-    "text215": (30, 26, 26, 1.0),
+    # catering staff), 24 of 26, P 0.96. Then fixed; since the thirty-third session left: rg29, mono, whose
+    # only "it's me" had been the agent's "it's Kristen Vogel with Heartland Credit Management" (as un29)
+    "text215": (30, 26, 26, 0.95),
     # a two-hundred-and-sixteenth (bus drivers, subway operators and transit workers), 24 of 26, P
     # 0.92. Then fixed; left: a mono consumer swearing (rh07)
     "text216": (30, 26, 26, 0.95),
