@@ -496,8 +496,8 @@ class CallText:
         part of a name as the ASR heard it, no negator ("Keystone Financial Solutions on a recorded
         line" heard "Keys Don't Financial Solutions on a recorded line", two hundred and
         thirty-eighth text set, sd06 end to end)."""
-        words = self.words
-        if j == first or j + 1 >= len(words) or words[j - 1].text.rstrip()[-1:] in CLAUSE_END:
+        words = self.words  # j is before the match's first token, so j + 1 is a word of the stream
+        if j == first or words[j - 1].text.rstrip()[-1:] in CLAUSE_END:
             return False
         return all(words[k].text[:1].isupper() and words[k].text != "I" for k in (j - 1, j, j + 1))
 
