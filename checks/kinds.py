@@ -564,7 +564,8 @@ def check_order(ctx: CallContext, rule: Rule) -> list[Finding]:
 def _complaints(ctx: CallContext, rule: Rule) -> list[Finding]:
     """A ``complained_of_by`` phrase heard: the consumer saying the details reached someone else
     ("Man, you already told my conductor my business"), where the ASR put the conductor's "Nah,
-    I'm his conductor" before the balance (two hundred and thirty-ninth text set, se17 end to end).
+    I'm his conductor" before the balance (two hundred and thirty-ninth text set, se17 end to end),
+    or whoever was told saying so ("I don't really need to know his business", so06).
     A human listens: the complaint is about what the call itself did."""
     if rule.spec.complained_of_by is None:
         return []
@@ -572,7 +573,7 @@ def _complaints(ctx: CallContext, rule: Rule) -> list[Finding]:
     if not complaints:
         return []
     occ = complaints[0]
-    note = "the consumer said the details reached someone else"
+    note = "the other party said the details reached someone else"
     return [ctx.finding(rule, NEEDS_LISTEN, span=(occ.start, occ.end), score=occ.score, note=note)]
 
 
@@ -700,8 +701,10 @@ def _confirmed_by_first_reply(ctx: CallContext, occ: Occurrence, firsts: list[Oc
 _MONO_REPLY_SECONDS = 10.0  # in mono speech, how soon after the details a reply says who is speaking
 _REPLY_OPENING_WORDS = 6  # "Whoa, whoa. This is Lonnie, his brother": where a reply says who is speaking
 # the first words of a revocation that says who is speaking, not "She's away at college" (yf08);
-# "Is this him?" "Nah, I'm his conductor" (two hundred and thirty-ninth text set, se17)
-_SELF_NAMING = {"this", "i'm", "i", "it's", "no", "nah", "nope"}
+# "Is this him?" "Nah, I'm his conductor" (two hundred and thirty-ninth text set, se17); "I'm"
+# as tiny.en often hears it: "I'm not Marcus. I'm his cousin" heard "In his cousin" (two hundred and
+# fiftieth text set, sp27 end to end, mono)
+_SELF_NAMING = {"this", "i'm", "i", "it's", "no", "nah", "nope", "in"}
 
 
 def _words_since(text: CallText, token: int, when: float) -> int:
@@ -1027,7 +1030,7 @@ def _unsure_answer(ctx: CallContext, rule: Rule, when: float) -> str:
     for a, b in text.token_ranges(speakers_for(first.speaker), opens, when):
         for i in text.unsure_tokens(floor, a, b):
             if (not first.turn_start or text.words_into_turn(i) < TURN_START_WORDS) and not any(
-                0 < w - i <= _WITHHELD_WITHIN and text.words_into_turn(w) == text.words_into_turn(i) + w - i
+                0 <= w - i <= _WITHHELD_WITHIN and text.words_into_turn(w) == text.words_into_turn(i) + w - i
                 for w in withheld
             ):
                 word = text.words[i]
@@ -1044,16 +1047,20 @@ def _first_word_time(text: CallText, speaker: str) -> float:
     return -INF if stream is None else text.words[stream.start].start
 
 
-# How soon after an unsure word a withholding voids it: "It (p=0.07) depends who's asking"
+# How soon after an unsure word a withholding voids it: "It (p=0.07) depends who's asking" (0: the
+# word opens it)
 _WITHHELD_WITHIN = 3  # words
 
 
 def _withholdings(ctx: CallContext, rule: Rule, floor: float) -> list[int]:
     """Where the ``first`` speaker was heard, in sure words, to say they will not say who they are
-    yet ("depends who's asking", ``withheld_by``): an unsure word just before one in its turn held
-    no confirmation. "It (p=0.07) depends who's asking, what's it about?" answered the agent asking
-    for Darnell, who was then told his balance (one hundred and ninety-third text set, qk20 end to
-    end): no "yes" was lost there, though the consumer later offered a payment."""
+    yet ("depends who's asking", ``withheld_by``): an unsure word just before one in its turn, or
+    opening it, held no confirmation. "It (p=0.07) depends who's asking, what's it about?" answered
+    the agent asking for Darnell, who was then told his balance (one hundred and ninety-third text
+    set, qk20 end to end): no "yes" was lost there, though the consumer later offered a payment;
+    nor in "who's (p=0.40) asking, this is the line for our home office" (two hundred and
+    fifty-second, sr26; end to end an unsure "this" after it still leaves the doubt). The whole
+    occurrence is heard surely enough."""
     if rule.spec.withheld_by is None:
         return []
     return [

@@ -62,6 +62,7 @@ COORDINATORS = _words("or nor")
 # The word that opens a list of single nouns a negation spans: "I'm not threatening any
 # garnishment, lien, or repossession" (twentieth text set, tt15).
 LIST_OPENERS = _words("any no a an the every either neither")
+ARTICLES = _words("a an the any")
 NEW_SUBJECT = _words(
     "i we they he she you it this that there the a an your his her their our my these those "
     "someone somebody else"
@@ -458,6 +459,10 @@ class CallText:
             j -= 1
             if words[j].text.rstrip()[-1:] in CLAUSE_END:
                 return False
+            if self._other_spoke_between(j + 1, words[j].end, words[j + 1].start):
+                # a turn before: "She won't say what it's about" with no stop, then after the
+                # agent's thanks "Hi, this is Samantha Reed" (two hundred and fifty-second text set, sr20)
+                return False
             token = tokens[j]
             contracted = token.endswith("n't")  # three tests below ask it: read once a word
             if after in WANT and (contracted or token in VERB_NEGATORS):
@@ -482,7 +487,7 @@ class CallText:
                 if self._unpromised(j, first, window):
                     return False
                 return not PREVENTING.intersection(tokens[j + 1 : j + 3])
-            if token in COORDINATORS and after not in NEW_SUBJECT:
+            if token in COORDINATORS and (after not in NEW_SUBJECT or self._same_article(j, first)):
                 # "nobody is going to arrest you or send police": one negation, two verbs; the
                 # window counts on from the first verb's words
                 limit = max(first, j - window)
@@ -490,6 +495,13 @@ class CallText:
                 return False
             after = token
         return self._negated_subject_place(j, first, start)
+
+    def _same_article(self, j: int, first: int) -> bool:
+        """Whether the coordinator at token ``j`` joins two items opened alike: "I'm not threatening
+        you with a lawsuit or a garnishment" (two hundred and fifty-first text set, sq06), where
+        the article after it opens no new subject."""
+        tokens = self.tokens
+        return tokens[j + 1] in ARTICLES and tokens[j + 1] in tokens[max(first, j - 3) : j - 1]
 
     def _in_a_name(self, j: int, first: int) -> bool:
         """Whether the word at ``j`` is capitalized inside its sentence, between capitalized words:

@@ -113,7 +113,9 @@ the second then fixed, and text239 (24 of 26, P 0.92) and text240 (24 of 26, P 0
 fixed, and text241 (25 of 27, P 0.83) and text242 (24 of 26, P 0.92), both then fixed, and text243
 (26 of 26, P 0.87) and text244 (25 of 26, P 0.93), the second then fixed, and text245 (25 of 26, P
 0.89) and text246 (23 of 26, P 0.88), the second then fixed, and text247 (26 of 26, P 0.90) and
-text248 (23 of 25, P 1.00), the second then fixed.
+text248 (23 of 25, P 1.00), the second then fixed; the next session added text249 (25 of 26, P
+0.89) and text250 (27 of 27, P 0.93), both then fixed, and text251 (24 of 26, P 0.89) and text252
+(24 of 26, P 0.92), both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -1041,6 +1043,19 @@ TEXT_SETS = {
     # a two-hundred-and-forty-eighth (nursing-home aides, med techs and activity directors), 23 of 25,
     # P 1.00. Then fixed
     "text248": (30, 25, 25, 1.0),
+    # a twenty-first round, first sight at 59c5998: a two-hundred-and-forty-ninth author (pawnshop,
+    # thrift-store and jewelry-store staff), 25 of 26, P 0.89. Then fixed; left: a mono consumer's
+    # swearing (so14)
+    "text249": (30, 26, 26, 0.95),
+    # a two-hundred-and-fiftieth (hardware-store, lumber-yard and garden-center staff), 27 of 27, P 0.93.
+    # Then fixed
+    "text250": (30, 27, 27, 0.95),
+    # a twenty-second round, first sight at 59c5998: a two-hundred-and-fifty-first author (flight
+    # attendants, reservation agents, cruise-ship crew), 24 of 26, P 0.89. Then fixed
+    "text251": (30, 26, 26, 0.95),
+    # a two-hundred-and-fifty-second (IT help-desk staff, data-entry clerks, people working from home),
+    # 24 of 26, P 0.92. Then fixed
+    "text252": (30, 26, 26, 0.95),
 }
 
 
