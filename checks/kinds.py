@@ -703,8 +703,8 @@ _REPLY_OPENING_WORDS = 6  # "Whoa, whoa. This is Lonnie, his brother": where a r
 # the first words of a revocation that says who is speaking, not "She's away at college" (yf08);
 # "Is this him?" "Nah, I'm his conductor" (two hundred and thirty-ninth text set, se17); "I'm"
 # as tiny.en often hears it: "I'm not Marcus. I'm his cousin" heard "In his cousin" (two hundred and
-# fiftieth text set, sp27 end to end, mono)
-_SELF_NAMING = {"this", "i'm", "i", "it's", "no", "nah", "nope", "in"}
+# fiftieth text set, sp27 end to end, mono), "I'm her sister" heard "inter -sister" (sv18, mono)
+_SELF_NAMING = {"this", "i'm", "i", "it's", "no", "nah", "nope", "in", "inter"}
 
 
 def _words_since(text: CallText, token: int, when: float) -> int:

@@ -115,7 +115,9 @@ fixed, and text241 (25 of 27, P 0.83) and text242 (24 of 26, P 0.92), both then 
 0.89) and text246 (23 of 26, P 0.88), the second then fixed, and text247 (26 of 26, P 0.90) and
 text248 (23 of 25, P 1.00), the second then fixed; the next session added text249 (25 of 26, P
 0.89) and text250 (27 of 27, P 0.93), both then fixed, and text251 (24 of 26, P 0.89) and text252
-(24 of 26, P 0.92), both then fixed.
+(24 of 26, P 0.92), both then fixed, and text253 (24 of 26, P 0.89) and text254 (25 of 26, P
+0.89), both then fixed, and text255 (25 of 27, P 0.93) and text256 (26 of 26, P 0.93), both then
+fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -1056,6 +1058,20 @@ TEXT_SETS = {
     # a two-hundred-and-fifty-second (IT help-desk staff, data-entry clerks, people working from home),
     # 24 of 26, P 0.92. Then fixed
     "text252": (30, 26, 26, 0.95),
+    # a twenty-third round, first sight at d59af9d: a two-hundred-and-fifty-third author (opticians and
+    # optical-lab technicians), 24 of 26, P 0.89. Then fixed; left: ss25's debt-collector disclosure,
+    # labelled in a call where only the consumer's supervisor was reached, to whom 15 USC 1692b owes no
+    # such disclosure (the rule's `unless`)
+    "text253": (30, 26, 25, 0.95),
+    # a two-hundred-and-fifty-fourth (water-treatment operators, well drillers, irrigation techs), 25 of
+    # 26, P 0.89. Then fixed
+    "text254": (30, 26, 26, 0.95),
+    # a twenty-fourth round, first sight at d59af9d: a two-hundred-and-fifty-fifth author (freelance
+    # photographers, videographers, designers), 25 of 27, P 0.93. Then fixed
+    "text255": (30, 27, 27, 0.95),
+    # a two-hundred-and-fifty-sixth (medical interpreters, translators, community health workers), 26 of
+    # 26, P 0.93. Then fixed
+    "text256": (30, 26, 26, 0.95),
 }
 
 
