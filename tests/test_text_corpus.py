@@ -117,7 +117,8 @@ text248 (23 of 25, P 1.00), the second then fixed; the next session added text24
 0.89) and text250 (27 of 27, P 0.93), both then fixed, and text251 (24 of 26, P 0.89) and text252
 (24 of 26, P 0.92), both then fixed, and text253 (24 of 26, P 0.89) and text254 (25 of 26, P
 0.89), both then fixed, and text255 (25 of 27, P 0.93) and text256 (26 of 26, P 0.93), both then
-fixed.
+fixed, and text257 (23 of 25, P 0.85) and text258 (26 of 26, P 0.84), both then fixed, and text259
+(25 of 26, P 0.93) and text260 (23 of 25, P 0.92), both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -1072,6 +1073,19 @@ TEXT_SETS = {
     # a two-hundred-and-fifty-sixth (medical interpreters, translators, community health workers), 26 of
     # 26, P 0.93. Then fixed
     "text256": (30, 26, 26, 0.95),
+    # a twenty-fifth round, first sight at 9b39ebf: a two-hundred-and-fifty-seventh author (correctional
+    # officers, jail kitchen staff, bailiffs: "jail" said of their work), 23 of 25, P 0.85. Then fixed
+    "text257": (30, 25, 25, 0.95),
+    # a two-hundred-and-fifty-eighth (tow-truck drivers, repossession agents, auto-auction staff: "repo"
+    # said of their work), 26 of 26, P 0.84. Then fixed; left: "a judge signs a bench warrant" read as
+    # legal action too, labelled an arrest threat only (sx18)
+    "text258": (30, 26, 26, 0.9),
+    # a twenty-sixth round, first sight at 9b39ebf: a two-hundred-and-fifty-ninth author (food-truck
+    # owners, street vendors, market sellers), 25 of 26, P 0.93. Then fixed
+    "text259": (30, 26, 26, 0.95),
+    # a two-hundred-and-sixtieth (youth sports coaches, referees, recreation-center staff), 23 of 25, P
+    # 0.92. Then fixed
+    "text260": (30, 25, 25, 0.95),
 }
 
 
