@@ -118,7 +118,10 @@ text248 (23 of 25, P 1.00), the second then fixed; the next session added text24
 (24 of 26, P 0.92), both then fixed, and text253 (24 of 26, P 0.89) and text254 (25 of 26, P
 0.89), both then fixed, and text255 (25 of 27, P 0.93) and text256 (26 of 26, P 0.93), both then
 fixed, and text257 (23 of 25, P 0.85) and text258 (26 of 26, P 0.84), both then fixed, and text259
-(25 of 26, P 0.93) and text260 (23 of 25, P 0.92), both then fixed.
+(25 of 26, P 0.93) and text260 (23 of 25, P 0.92), both then fixed; the next session added text261
+(24 of 26, P 0.92) and text262 (24 of 26, P 0.96), both then fixed, and text263 (26 of 26, P 0.96)
+and text264 (26 of 26, P 0.96), and text265 (26 of 26, P 0.90) and text266 (24 of 26, P 0.96), both
+then fixed, and text267 (24 of 26, P 0.96) and text268 (23 of 26, P 0.88), both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -1086,6 +1089,34 @@ TEXT_SETS = {
     # a two-hundred-and-sixtieth (youth sports coaches, referees, recreation-center staff), 23 of 25, P
     # 0.92. Then fixed
     "text260": (30, 25, 25, 0.95),
+    # a twenty-seventh round, first sight at 31ab8ea: a two-hundred-and-sixty-first author (private
+    # investigators, store loss-prevention officers, mall security guards: police words said of their
+    # own work), 24 of 26, P 0.92. Then fixed; left: a mono consumer's swearing and her "You're not gonna
+    # try to sell me some payment plan?" (pa10)
+    "text261": (30, 26, 26, 0.9),
+    # a two-hundred-and-sixty-second (collectors and credit clerks who are behind on a debt themselves),
+    # 24 of 26, P 0.96. Then fixed
+    "text262": (30, 26, 26, 0.95),
+    # a twenty-eighth round, first sight at 31ab8ea: a two-hundred-and-sixty-third author (nightclub
+    # bartenders, bouncers, DJs), 26 of 26, P 0.96; left: a mono consumer's swearing (pc11)
+    "text263": (30, 26, 26, 0.95),
+    # a two-hundred-and-sixty-fourth (retirees on Social Security or a pension, greeters, crossing
+    # guards), 26 of 26, P 0.96; left: a mono consumer's swearing (pd14)
+    "text264": (30, 26, 26, 0.95),
+    # a twenty-ninth round, first sight at 31ab8ea: a two-hundred-and-sixty-fifth author (immigrant
+    # housekeepers, cooks, farm and factory hands, relatives helping with the English), 26 of 26, P 0.90.
+    # Then fixed; left: a mono consumer's swearing (pe02)
+    "text265": (30, 26, 26, 0.95),
+    # a two-hundred-and-sixty-sixth (corner-store, laundromat, food-cart and auto-shop owners), 24 of 26,
+    # P 0.96. Then fixed; left: a mono consumer's swearing (pf13)
+    "text266": (30, 26, 26, 0.95),
+    # a thirtieth round, first sight at 31ab8ea: a two-hundred-and-sixty-seventh author (hospice nurses,
+    # chaplains, families of the deceased), 24 of 26, P 0.96. Then fixed; left: a mono consumer's
+    # swearing (pg15)
+    "text267": (30, 26, 26, 0.95),
+    # a two-hundred-and-sixty-eighth (rideshare drivers, couriers, dog walkers, app task workers), 23 of
+    # 26, P 0.88. Then fixed; left: a mono consumer's swearing (ph14)
+    "text268": (30, 26, 26, 0.95),
 }
 
 
