@@ -121,7 +121,9 @@ fixed, and text257 (23 of 25, P 0.85) and text258 (26 of 26, P 0.84), both then 
 (25 of 26, P 0.93) and text260 (23 of 25, P 0.92), both then fixed; the next session added text261
 (24 of 26, P 0.92) and text262 (24 of 26, P 0.96), both then fixed, and text263 (26 of 26, P 0.96)
 and text264 (26 of 26, P 0.96), and text265 (26 of 26, P 0.90) and text266 (24 of 26, P 0.96), both
-then fixed, and text267 (24 of 26, P 0.96) and text268 (23 of 26, P 0.88), both then fixed.
+then fixed, and text267 (24 of 26, P 0.96) and text268 (23 of 26, P 0.88), both then fixed, and
+text269 (25 of 26, P 0.93) and text270 (24 of 26, P 0.92), both then fixed, and text271 (24 of 26, P
+0.96) and text272 (26 of 26, P 1.00), the first then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -1117,6 +1119,19 @@ TEXT_SETS = {
     # a two-hundred-and-sixty-eighth (rideshare drivers, couriers, dog walkers, app task workers), 23 of
     # 26, P 0.88. Then fixed; left: a mono consumer's swearing (ph14)
     "text268": (30, 26, 26, 0.95),
+    # a thirty-first round, first sight at 1247ba2: a two-hundred-and-sixty-ninth author (police officers,
+    # deputies, 911 dispatchers behind on a debt), 25 of 26, P 0.93. Then fixed; left: a mono consumer's
+    # swearing and "you people" (pi17)
+    "text269": (30, 26, 26, 0.9),
+    # a two-hundred-and-seventieth (disabled consumers and their caregivers), 24 of 26, P 0.92. Then fixed;
+    # left: a mono caregiver's swearing (pj09)
+    "text270": (30, 26, 26, 0.95),
+    # a thirty-second round, first sight at 1247ba2: a two-hundred-and-seventy-first author (military
+    # spouses and families), 24 of 26, P 0.96. Then fixed; left: a mono "do not call my work line" (pk26)
+    "text271": (30, 26, 26, 0.95),
+    # a two-hundred-and-seventy-second (ranch families, small-town shopkeepers, shared phones), 26 of 26,
+    # P 1.00
+    "text272": (30, 26, 26, 0.95),
 }
 
 
