@@ -123,7 +123,9 @@ fixed, and text257 (23 of 25, P 0.85) and text258 (26 of 26, P 0.84), both then 
 and text264 (26 of 26, P 0.96), and text265 (26 of 26, P 0.90) and text266 (24 of 26, P 0.96), both
 then fixed, and text267 (24 of 26, P 0.96) and text268 (23 of 26, P 0.88), both then fixed, and
 text269 (25 of 26, P 0.93) and text270 (24 of 26, P 0.92), both then fixed, and text271 (24 of 26, P
-0.96) and text272 (26 of 26, P 1.00), the first then fixed.
+0.96) and text272 (26 of 26, P 1.00), the first then fixed, and text273 (24 of 26, P 0.89) and text274
+(26 of 26, P 0.93), the first then fixed, and text275 (24 of 26, P 0.86) and text276 (25 of 26, P
+0.86), both then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -1132,6 +1134,21 @@ TEXT_SETS = {
     # a two-hundred-and-seventy-second (ranch families, small-town shopkeepers, shared phones), 26 of 26,
     # P 1.00
     "text272": (30, 26, 26, 0.95),
+    # a thirty-third round, first sight at 2f84a09: a two-hundred-and-seventy-third author (teachers'
+    # aides, school nurses, school secretaries), 24 of 26, P 0.89. Then fixed; left: a mono consumer's
+    # swearing (pm16), a mono "don't call me at school" (pm30), a mono third-party doubt (pm23)
+    "text273": (30, 26, 26, 0.85),
+    # a two-hundred-and-seventy-fourth (long-haul couples, RV full-timers), 26 of 26, P 0.93; left: a mono
+    # consumer's swearing (pn16), a mono third-party doubt (pn19)
+    "text274": (30, 26, 26, 0.9),
+    # a thirty-fourth round, first sight at 2f84a09: a two-hundred-and-seventy-fifth author (bilingual
+    # households, restaurant workers), 24 of 26, P 0.86. Then fixed; left: a mono "you guys will stop
+    # calling my mom's house?" (po15)
+    "text275": (30, 26, 26, 0.9),
+    # a two-hundred-and-seventy-sixth (young adults with a first card or a co-signed loan, parents
+    # answering), 25 of 26, P 0.86. Then fixed; left: a mono consumer's swearing (pp16), and the balance
+    # of her mother's card told to an authorized user, labelled a dispute only (pp30)
+    "text276": (30, 26, 26, 0.9),
 }
 
 
