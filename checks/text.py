@@ -40,12 +40,14 @@ NEGATORS = _words(
 )
 # Words that open a new clause: a negator before them does not reach the words after.
 CLAUSE_OPENERS = _words(
-    "but and or so because cause if unless then otherwise until when though although however "
+    "but and or so because cause if unless then otherwise until when though although however since "
     "i we they he she i'm we're they're you're he's she's i'll we'll they'll you'll he'll she'll "
     "i've we've they've you've i'd we'd they'd you'd "
     "youre theyre im youll theyll hes shes"  # the same, as ASR writes them without apostrophes
     " that's thats"  # "That's not a money problem [segment] That's a lazy problem" (xx21 end to end)
 )
+# ("since": "I haven't touched it since. That number is wrong." heard without its stop, two hundred
+# and seventy-seventh text set, pq18 end to end)
 # Sounds that are no words at all: a phrase is matched across them ("this call is, um, being
 # recorded"). Not "oh", "well", "ah": words of their own in "oh no", "as well", "ah, the police".
 HESITATIONS = _words("uh um uhm er erm hmm hm mm mhm")
@@ -131,6 +133,9 @@ VERB_NEGATORS = _words("not dont wont cant cannot")
 # A form of "be" right after a negated auxiliary: never grammatical, so the "n't" is a misheard
 # word and negates nothing.
 FINITE_BE = _words("is are was were am")
+# A negated belief before a wanting negates the belief: "I don't think you want deputies walking into
+# your studio" warns as "you don't want" does (two hundred and eighty-seventh text set, ob15).
+BELIEVE = _words("think guess suppose imagine")
 # Wanting a thing, not to do something: "Nobody wants a deputy showing up at the door over a
 # school loan" warns of it, where "nobody wants to take you to court" reassures.
 WANTS_A_THING = WANT - {"wanna"}
@@ -467,6 +472,8 @@ class CallText:
             contracted = token.endswith("n't")  # three tests below ask it: read once a word
             if after in WANT and (contracted or token in VERB_NEGATORS):
                 return False  # "you don't want the sheriff at your door" warns, it does not deny
+            if after in BELIEVE and (contracted or token in VERB_NEGATORS) and self._warned(j + 2):
+                return False  # "I really don't think you want deputies walking into your studio" (ob15)
             # "nor" negates a verb of its own ("nor will we sue"); before others it only joins
             # ("neither the police nor the sheriff"), or is a name heard apart ("Norcross Partners
             # is a debt collector" heard "nor cross partners as a debt collector", ty04)
@@ -495,6 +502,15 @@ class CallText:
                 return False
             after = token
         return self._negated_subject_place(j, first, start)
+
+    def _warned(self, i: int) -> bool:
+        """Whether a wanting a word or two from token ``i`` warns: "you want deputies at your door",
+        "anybody wants to get walked out"; not "anybody wants to sue you", which denies."""
+        tokens = self.tokens
+        k = next((k for k in (i, i + 1) if k < len(tokens) and tokens[k] in WANT), None)
+        if k is None:
+            return False
+        return tokens[k + 1 : k + 2] != ["to"] or bool(UNDERGO.intersection(tokens[k + 2 : k + 3]))
 
     def _same_article(self, j: int, first: int) -> bool:
         """Whether the coordinator at token ``j`` joins two items opened alike: "I'm not threatening

@@ -292,6 +292,15 @@ def test_token_i_is_word_i_and_maps_to_a_time() -> None:
         ("i can't promise anything but nobody will arrest you", "arrest", True),
         ("i can't guarantee a discount and we won't sue you", "sue", True),
         ("i can't promise you that the county sheriff won't come with a warrant", "warrant", False),
+        # a negated belief in a wanting warns as "you don't want" does (two hundred and eighty-seventh
+        # text set, ob15); wanting to do a thing is still denied
+        ("i really don't think you want deputies walking into your studio", "deputies", False),
+        ("i don't think you want to get walked out in cuffs", "walked", False),
+        ("i don't think anybody wants to arrest you over this", "arrest", True),
+        ("i don't think the police will come", "police", True),
+        # "since" opens a clause: a stop lost after it (two hundred and seventy-seventh text set, pq18)
+        ("i haven't touched it since that number is wrong", "that", False),
+        ("i haven't touched it that number is wrong", "that", True),
     ],
 )
 def test_negation_scope(said, word, negated) -> None:

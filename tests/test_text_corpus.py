@@ -125,7 +125,8 @@ then fixed, and text267 (24 of 26, P 0.96) and text268 (23 of 26, P 0.88), both 
 text269 (25 of 26, P 0.93) and text270 (24 of 26, P 0.92), both then fixed, and text271 (24 of 26, P
 0.96) and text272 (26 of 26, P 1.00), the first then fixed, and text273 (24 of 26, P 0.89) and text274
 (26 of 26, P 0.93), the first then fixed, and text275 (24 of 26, P 0.86) and text276 (25 of 26, P
-0.86), both then fixed.
+0.86), both then fixed; the next session added text277 to text282 (26, 26, 26, 25, 24 and 25 of 26)
+and text283 to text288 (26, 26, 24, 25, 24 and 25 of 26), all then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -1149,6 +1150,43 @@ TEXT_SETS = {
     # answering), 25 of 26, P 0.86. Then fixed; left: a mono consumer's swearing (pp16), and the balance
     # of her mother's card told to an authorized user, labelled a dispute only (pp30)
     "text276": (30, 26, 26, 0.9),
+    # a thirty-sixth round, first sight at 84c79c5: a two-hundred-and-seventy-seventh author (divorced and
+    # separating couples, ex-spouses answering), 26 of 26, P 0.90; left: mono swearing (pq08), a mono
+    # third-party doubt (pq03), a mono "the judge splits whatever's left" (pq21)
+    "text277": (30, 26, 26, 0.85),
+    # a two-hundred-and-seventy-eighth (airport ground crews, screeners), 26 of 26, P 0.96
+    "text278": (30, 26, 26, 0.95),
+    # a two-hundred-and-seventy-ninth (funeral home staff, florists, cemetery workers), 26 of 26, P 0.96
+    "text279": (30, 26, 26, 0.95),
+    # a two-hundred-and-eightieth (paralegals, legal secretaries, court reporters, process servers), 25 of
+    # 26, P 0.83: "I'm one of the staff attorneys here" (pt09). Then fixed
+    "text280": (30, 26, 26, 0.9),
+    # a two-hundred-and-eighty-first (pool cleaners, landscapers, snow-plow operators), 24 of 26, P 1.00:
+    # "the sheriff's office ends up involved ... a deputy pulling up" (pu06), "the compliance office working
+    # with the Clark County court" (pu27). Then fixed
+    "text281": (30, 26, 26, 0.95),
+    # a two-hundred-and-eighty-second (flea-market vendors, pawn clerks, resellers), 25 of 26, P 0.86:
+    # "the next step isn't a letter. It's deputies" (pv24). Then fixed
+    "text282": (30, 26, 26, 0.85),
+    # a thirty-seventh round, first sight at 84c79c5: a two-hundred-and-eighty-third author (truck
+    # mechanics, tire shops, tow operators), 26 of 26, P 0.87
+    "text283": (30, 26, 26, 0.85),
+    # a two-hundred-and-eighty-fourth (church musicians, wedding photographers, event planners), 26 of 26,
+    # P 0.90
+    "text284": (30, 26, 26, 0.85),
+    # a two-hundred-and-eighty-fifth (correctional officers, jail nurses, bail bond agents), 24 of 26, P
+    # 0.75: a sergeant on a jail's housing line told of a debt (py26), "sitting in a cell" (py27); a jail
+    # as the consumer's workplace read as threats. Then fixed; left: mono mentions of jail
+    "text285": (30, 26, 26, 0.85),
+    # a two-hundred-and-eighty-sixth (new immigrants, teenage children helping on the phone), 25 of 26, P
+    # 0.96: "You people come over here ... play dumb like you don't understand" (pz20). Then fixed
+    "text286": (30, 26, 26, 0.95),
+    # a two-hundred-and-eighty-seventh (gym trainers, yoga teachers, spa workers), 24 of 26, P 1.00: "I
+    # really don't think you want deputies walking into your studio" (ob15), "meathead" (ob21). Then fixed
+    "text287": (30, 26, 26, 0.95),
+    # a two-hundred-and-eighty-eighth (veterinary techs, groomers, kennel workers), 25 of 26, P 0.93: "Nine
+    # twenty is wrong" (oc22). Then fixed
+    "text288": (30, 26, 26, 0.9),
 }
 
 
