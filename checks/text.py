@@ -40,14 +40,13 @@ NEGATORS = _words(
 )
 # Words that open a new clause: a negator before them does not reach the words after.
 CLAUSE_OPENERS = _words(
-    "but and or so because cause if unless then otherwise until when though although however since "
+    "but and or so because cause if unless then otherwise until when though although however "
+    "since "  # "I haven't touched it since. That number is wrong." heard without its stop (pq18 end to end)
     "i we they he she i'm we're they're you're he's she's i'll we'll they'll you'll he'll she'll "
     "i've we've they've you've i'd we'd they'd you'd "
     "youre theyre im youll theyll hes shes"  # the same, as ASR writes them without apostrophes
     " that's thats"  # "That's not a money problem [segment] That's a lazy problem" (xx21 end to end)
 )
-# ("since": "I haven't touched it since. That number is wrong." heard without its stop, two hundred
-# and seventy-seventh text set, pq18 end to end)
 # Sounds that are no words at all: a phrase is matched across them ("this call is, um, being
 # recorded"). Not "oh", "well", "ah": words of their own in "oh no", "as well", "ah, the police".
 HESITATIONS = _words("uh um uhm er erm hmm hm mm mhm")
@@ -487,9 +486,7 @@ class CallText:
             ):
                 if token == "not" and j + 1 < start and tokens[j + 1] in CONTRASTED:
                     return False
-                if after in WANTS_A_THING and (
-                    tokens[j + 2 : j + 3] != ["to"] or UNDERGO.intersection(tokens[j + 3 : j + 4])
-                ):
+                if after in WANTS_A_THING and self._wanting_warns(j + 1):
                     return False  # "nobody wants a deputy at the door" warns too (text136, yf09)
                 if self._unpromised(j, first, window):
                     return False
@@ -504,12 +501,16 @@ class CallText:
         return self._negated_subject_place(j, first, start)
 
     def _warned(self, i: int) -> bool:
-        """Whether a wanting a word or two from token ``i`` warns: "you want deputies at your door",
-        "anybody wants to get walked out"; not "anybody wants to sue you", which denies."""
+        """Whether a wanting a word or two from token ``i`` warns."""
         tokens = self.tokens
         k = next((k for k in (i, i + 1) if k < len(tokens) and tokens[k] in WANT), None)
-        if k is None:
-            return False
+        return k is not None and self._wanting_warns(k)
+
+    def _wanting_warns(self, k: int) -> bool:
+        """Whether the wanting at token ``k`` warns: a thing wanted ("you want deputies at your door")
+        or undergone ("anybody wants to get walked out"); not a thing done ("anybody wants to sue
+        you"), which denies."""
+        tokens = self.tokens
         return tokens[k + 1 : k + 2] != ["to"] or bool(UNDERGO.intersection(tokens[k + 2 : k + 3]))
 
     def _same_article(self, j: int, first: int) -> bool:
