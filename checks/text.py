@@ -154,6 +154,12 @@ CLAUSE_JOINERS = _words("but and so though although however yet")
 # "not" right before one of these contrasts that person and ends there: "You owe this, not
 # him. Can you do 500 today?" heard with no stop after "him" (thirteenth text set, tm13).
 CONTRASTED = _words("him her them me us")
+# A negated "do" right after one of these opens a relative clause, and a modal after it is the
+# main verb's, which the negation does not reach: "Files in legal review that don't get resolved
+# can end up with a warrant being issued" (two hundred and ninety-sixth text set, ok11).
+RELATIVES = _words("that who which")
+DO_NEGATED = _words("don't doesn't didn't dont doesnt didnt")
+MODALS = _words("can could will would may might")
 # A negated subject opening its clause and the place it is from: "Nobody from our office is
 # going to call the police" (thirty-fifth text set, ui08) denies past the window, which reaches
 # "from". Not "nothing": "we heard nothing from you in three months, the sheriff is coming".
@@ -490,6 +496,8 @@ class CallText:
                     return False  # "nobody wants a deputy at the door" warns too (text136, yf09)
                 if self._unpromised(j, first, window):
                     return False
+                if self._relative_before_modal(j, first, start):
+                    return False
                 return not PREVENTING.intersection(tokens[j + 1 : j + 3])
             if token in COORDINATORS and (after not in NEW_SUBJECT or self._same_article(j, first)):
                 # "nobody is going to arrest you or send police": one negation, two verbs; the
@@ -529,6 +537,17 @@ class CallText:
         if j == first or words[j - 1].text.rstrip()[-1:] in CLAUSE_END:
             return False
         return all(words[k].text[:1].isupper() and words[k].text != "I" for k in (j - 1, j, j + 1))
+
+    def _relative_before_modal(self, j: int, first: int, start: int) -> bool:
+        """Whether the negator at token ``j`` negates a relative clause ("that don't get resolved")
+        and a modal between it and the match at ``start`` opens the main verb ("can end up")."""
+        tokens = self.tokens
+        return (
+            tokens[j] in DO_NEGATED
+            and j > first
+            and tokens[j - 1] in RELATIVES
+            and not MODALS.isdisjoint(tokens[j + 2 : start])
+        )
 
     def _unpromised(self, j: int, first: int, window: int) -> bool:
         """Whether the negator at token ``j`` follows a negated promise in its clause ("can't

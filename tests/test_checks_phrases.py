@@ -301,6 +301,13 @@ def test_token_i_is_word_i_and_maps_to_a_time() -> None:
         # "since" opens a clause: a stop lost after it (two hundred and seventy-seventh text set, pq18)
         ("i haven't touched it since that number is wrong", "that", False),
         ("i haven't touched it that number is wrong", "that", True),
+        # a negated relative clause ends at the main verb's modal (two hundred and ninety-sixth text
+        # set, ok11)
+        ("files that don't get resolved can end up with a warrant", "end", False),
+        ("people who don't pay will get picked up", "get", False),
+        ("files that don't get resolved don't end up with a warrant", "end", True),
+        ("i can tell you that nobody will arrest you", "arrest", True),
+        ("we don't think files can end up with a warrant", "end", True),
     ],
 )
 def test_negation_scope(said, word, negated) -> None:

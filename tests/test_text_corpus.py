@@ -126,7 +126,9 @@ text269 (25 of 26, P 0.93) and text270 (24 of 26, P 0.92), both then fixed, and 
 0.96) and text272 (26 of 26, P 1.00), the first then fixed, and text273 (24 of 26, P 0.89) and text274
 (26 of 26, P 0.93), the first then fixed, and text275 (24 of 26, P 0.86) and text276 (25 of 26, P
 0.86), both then fixed; the next session added text277 to text282 (26, 26, 26, 25, 24 and 25 of 26)
-and text283 to text288 (26, 26, 24, 25, 24 and 25 of 26), all then fixed.
+and text283 to text288 (26, 26, 24, 25, 24 and 25 of 26), all then fixed; the next session added
+text289 to text296 (26, 26, 22, 26, 23, 26, 25 and 24 of 26) and text297 to text300 (26, 24, 26 and 23
+of 26), all then fixed.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -1187,6 +1189,45 @@ TEXT_SETS = {
     # a two-hundred-and-eighty-eighth (veterinary techs, groomers, kennel workers), 25 of 26, P 0.93: "Nine
     # twenty is wrong" (oc22). Then fixed
     "text288": (30, 26, 26, 0.9),
+    # a thirty-eighth round, first sight at c0a1bda: a two-hundred-and-eighty-ninth author (carnival ride
+    # operators, midway workers, fair crews), 26 of 26, P 0.90
+    "text289": (30, 26, 26, 0.95),
+    # a two-hundred-and-ninetieth (consumers who work in collections, call centers, bank fraud), 26 of 26,
+    # P 0.93
+    "text290": (30, 26, 26, 0.95),
+    # a two-hundred-and-ninety-first (beekeepers, farmers-market vendors, orchard growers), 22 of 26, P 0.96:
+    # "explaining yourself to the police", "maybe you shouldn't be in the bee business" (of15), "we freeze
+    # your business checking" (of17), "I work as a paralegal with the attorneys' office" (of18). Then fixed
+    "text291": (30, 26, 26, 0.95),
+    # a two-hundred-and-ninety-second (EMTs, paramedics, 911 dispatchers), 26 of 26, P 0.81; left: follow-up
+    # calls that state the balance before verifying anyone, a mono consumer's swearing
+    "text292": (30, 26, 26, 0.8),
+    # a two-hundred-and-ninety-third (locksmiths, alarm installers, security patrol), 23 of 26, P 0.92:
+    # "This is Nightline Patrol dispatch, I'm Paulette" (oh03), "we'll be levying your bank account"
+    # (oh21), "someone will be following up with you" after a stop (oh24). Then fixed
+    "text293": (30, 26, 26, 0.95),
+    # a two-hundred-and-ninety-fourth (college students, resident assistants, co-signing parents), 26 of
+    # 26, P 1.00
+    "text294": (30, 26, 26, 0.95),
+    # a two-hundred-and-ninety-fifth (piano tuners, luthiers, repair techs), 25 of 26, P 0.93: "You
+    # clearly can't keep track of your own money" (oj18). Then fixed
+    "text295": (30, 26, 26, 0.95),
+    # a two-hundred-and-ninety-sixth (notaries, signing agents, title clerks), 24 of 26, P 1.00: "the
+    # compliance unit we run for the Secretary of State's notary division" (ok10), "surprised they let you
+    # anywhere near a closing file" (ok13). Then fixed
+    "text296": (30, 26, 26, 0.95),
+    # a two-hundred-and-ninety-seventh (school bus drivers, transit mechanics, dispatchers), 26 of 26, P 0.93
+    "text297": (30, 26, 26, 0.95),
+    # a two-hundred-and-ninety-eighth (hospital chaplains, hospice social workers, grief counselors), 24 of
+    # 26, P 0.89: "picked up by the police for less" (om24), "you can't handle a four hundred dollar bill"
+    # (om25). Then fixed
+    "text298": (30, 26, 26, 0.95),
+    # a two-hundred-and-ninety-ninth (streamers, esports players, gaming-cafe staff), 26 of 26, P 0.90
+    "text299": (30, 26, 26, 0.95),
+    # a three-hundredth (roofers, gutter crews, storm chasers), 23 of 26, P 0.92: a stop answered "can we at
+    # least get two hundred on the card today?" (oo09), "you still can't figure out a calendar" (oo15),
+    # "This is Jace, I work with Manny" (oo24). Then fixed
+    "text300": (30, 26, 26, 0.95),
 }
 
 
