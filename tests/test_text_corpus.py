@@ -128,7 +128,8 @@ text269 (25 of 26, P 0.93) and text270 (24 of 26, P 0.92), both then fixed, and 
 0.86), both then fixed; the next session added text277 to text282 (26, 26, 26, 25, 24 and 25 of 26)
 and text283 to text288 (26, 26, 24, 25, 24 and 25 of 26), all then fixed; the next session added
 text289 to text296 (26, 26, 22, 26, 23, 26, 25 and 24 of 26) and text297 to text300 (26, 24, 26 and 23
-of 26), all then fixed.
+of 26), and text302 and text303 (26 and 25 of 26), all then fixed. (text301 and text304 were asked
+for and never written.)
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -1228,6 +1229,12 @@ TEXT_SETS = {
     # least get two hundred on the card today?" (oo09), "you still can't figure out a calendar" (oo15),
     # "This is Jace, I work with Manny" (oo24). Then fixed
     "text300": (30, 26, 26, 0.95),
+    # a thirty-ninth round, first sight at c8bb484: a three-hundred-and-second author (home daycare
+    # providers, nannies, au pairs), 26 of 26, P 0.93
+    "text302": (30, 26, 26, 0.95),
+    # a three-hundred-and-third (taxidermists, hunting guides, bait-shop owners), 25 of 26, P 0.96: "we'll
+    # go after those feed store paychecks and freeze the shop's checking account" (or10). Then fixed
+    "text303": (30, 26, 26, 0.95),
 }
 
 
