@@ -128,8 +128,8 @@ text269 (25 of 26, P 0.93) and text270 (24 of 26, P 0.92), both then fixed, and 
 0.86), both then fixed; the next session added text277 to text282 (26, 26, 26, 25, 24 and 25 of 26)
 and text283 to text288 (26, 26, 24, 25, 24 and 25 of 26), all then fixed; the next session added
 text289 to text296 (26, 26, 22, 26, 23, 26, 25 and 24 of 26) and text297 to text300 (26, 24, 26 and 23
-of 26), and text302 and text303 (26 and 25 of 26), all then fixed. (text301 and text304 were asked
-for and never written.)
+of 26), and text302 and text303 (26 and 25 of 26), all then fixed, and text304 (25 of 26), delivered
+after the fixes and held out. (text301 was asked for and never written.)
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -1235,6 +1235,9 @@ TEXT_SETS = {
     # a three-hundred-and-third (taxidermists, hunting guides, bait-shop owners), 25 of 26, P 0.96: "we'll
     # go after those feed store paychecks and freeze the shop's checking account" (or10). Then fixed
     "text303": (30, 26, 26, 0.95),
+    # a three-hundred-and-fourth (tattoo artists, body piercers, barbershop chair renters), delivered after
+    # the session's last fixes: 25 of 26 at d85ebba, P 1.00, held out (os22, a lawyer brushed off, mono)
+    "text304": (30, 26, 25, 0.95),
 }
 
 
