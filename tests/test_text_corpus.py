@@ -129,7 +129,7 @@ text269 (25 of 26, P 0.93) and text270 (24 of 26, P 0.92), both then fixed, and 
 and text283 to text288 (26, 26, 24, 25, 24 and 25 of 26), all then fixed; the next session added
 text289 to text296 (26, 26, 22, 26, 23, 26, 25 and 24 of 26) and text297 to text300 (26, 24, 26 and 23
 of 26), and text302 and text303 (26 and 25 of 26), all then fixed, and text304 (25 of 26), delivered
-after the fixes and held out. (text301 was asked for and never written.)
+after the fixes and held out, and text301 (25 of 26), delivered last and held out too.
 The floors guard these results: losing a caught violation fails; a text set on disk with no
 floor fails too.
 """
@@ -1238,6 +1238,9 @@ TEXT_SETS = {
     # a three-hundred-and-fourth (tattoo artists, body piercers, barbershop chair renters), delivered after
     # the session's last fixes: 25 of 26 at d85ebba, P 1.00, held out (os22, a lawyer brushed off, mono)
     "text304": (30, 26, 25, 0.95),
+    # a three-hundred-and-first (elevator mechanics, building superintendents, maintenance crews), delivered
+    # last: 25 of 26 at d85ebba, P 0.89, held out (op08, a "court desk" claim)
+    "text301": (30, 26, 25, 0.85),
 }
 
 
